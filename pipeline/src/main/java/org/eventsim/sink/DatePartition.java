@@ -1,0 +1,43 @@
+package org.eventsim.sink;
+
+import org.eventsim.model.EventRecord;
+import org.eventsim.model.Timestamps;
+
+/** The two date-partitioned copies of the events, one file per UTC date. */
+public enum DatePartition {
+  /** {@code events_by_ingest_date/YYYY-MM-DD.ndjson}: the events that arrived that day. */
+  INGEST_DATE("events_by_ingest_date"),
+  /** {@code events_by_event_date/YYYY-MM-DD.ndjson}: the events that happened that day. */
+  EVENT_DATE("events_by_event_date");
+
+  private final String folder;
+
+  DatePartition(String folder) {
+    this.folder = folder;
+  }
+
+  /** The folder inside the output folder. */
+  public String folder() {
+    return folder;
+  }
+
+  /** The partition whose folder is {@code folder}. */
+  public static DatePartition ofFolder(String folder) {
+    for (DatePartition p : values()) {
+      if (p.folder.equals(folder)) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException("not a partition folder: " + folder);
+  }
+
+  /** The UTC day whose file holds {@code r}. */
+  public int dayOf(EventRecord r) {
+    return this == INGEST_DATE ? r.ingestDay() : r.eventDay();
+  }
+
+  /** The file of {@code epochDay}, relative to the output folder. */
+  public String relativePath(int epochDay) {
+    return folder + "/" + Timestamps.formatDate(epochDay) + ".ndjson";
+  }
+}

@@ -1,0 +1,80 @@
+package org.eventsim.stats;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.testing.CombineFnTester;
+import org.apache.beam.sdk.util.CoderUtils;
+import org.eventsim.generate.GenerateEvents;
+import org.eventsim.generate.GeneratorConfig;
+import org.eventsim.model.Event;
+import org.eventsim.model.EventBatch;
+import org.eventsim.model.EventType;
+import org.eventsim.model.Timestamps;
+import org.eventsim.source.OrderBlock;
+import org.eventsim.testing.ReferenceModel;
+import org.junit.Test;
+
+public class StatsFnTest {
+  private static final GeneratorConfig CONFIG = GeneratorConfig.builder().numOrders(3_000).build();
+
+  @Test
+  public void combinesBatchesIntoTheReferenceTotalsInAnyOrderAndGrouping() {
+    List<EventBatch> batches = new ArrayList<>();
+    for (long first = 0; first < CONFIG.numOrders(); first += 250) {
+      batches.add(GenerateEvents.batchOf(new OrderBlock(first, Math.min(first + 250, CONFIG.numOrders())), CONFIG));
+    }
+    CombineFnTester.testCombineFn(new StatsFn(), batches, expected(ReferenceModel.of(CONFIG).events()));
+  }
+
+  @Test
+  public void emptyInputGivesZeroes() {
+    RunStats s = new StatsFn().apply(List.of());
+    assertThat(s.events(), equalTo(0L));
+    assertThat(s.eventTypes().size(), equalTo(5));
+    assertThat(s.schemaVersions().keySet().toString(), equalTo("[1, 2]"));
+    assertThat(s.lateRate(), equalTo(0.0));
+  }
+
+  @Test
+  public void accumulatorCoderRoundTrips() throws Exception {
+    StatsFn fn = new StatsFn();
+    StatsAccumulator acc = fn.addInput(fn.createAccumulator(), GenerateEvents.batchOf(new OrderBlock(0, 500), CONFIG));
+    assertThat(CoderUtils.clone(StatsAccumulator.Coder.of(), acc), equalTo(acc));
+  }
+
+  /** The totals computed from the events directly, order by order. */
+  private static RunStats expected(List<Event> events) {
+    Map<Long, List<Event>> byOrder = new TreeMap<>();
+    events.forEach(e -> byOrder.computeIfAbsent(e.order().orderIndex(), k -> new ArrayList<>()).add(e));
+    Map<EventType, Long> types = new EnumMap<>(EventType.class);
+    for (EventType t : EventType.values()) {
+      types.put(t, 0L);
+    }
+    Map<Integer, Long> versions = new TreeMap<>(Map.of(1, 0L, 2, 0L));
+    TreeMap<String, Long> ingest = new TreeMap<>();
+    TreeMap<String, Long> event = new TreeMap<>();
+    long late = 0;
+    long outOfOrder = 0;
+    for (List<Event> arrival : byOrder.values()) {
+      List<Event> business = new ArrayList<>(arrival);
+      business.sort(Event.BUSINESS_ORDER);
+      outOfOrder += business.equals(arrival) ? 0 : 1;
+      for (Event e : arrival) {
+        types.merge(e.type(), 1L, Long::sum);
+        versions.merge(e.schemaVersion(), 1L, Long::sum);
+        int ingestDay = Timestamps.epochDay(e.ingestTimeMicros());
+        int eventDay = Timestamps.epochDay(e.eventTimeMicros());
+        late += ingestDay > eventDay ? 1 : 0;
+        ingest.merge(Timestamps.formatDate(ingestDay), 1L, Long::sum);
+        event.merge(Timestamps.formatDate(eventDay), 1L, Long::sum);
+      }
+    }
+    return new RunStats(byOrder.size(), events.size(), types, versions, late, outOfOrder, ingest, event);
+  }
+}
