@@ -1,0 +1,176 @@
+package org.eventsim.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.eventsim.EventSimPipeline;
+import org.eventsim.options.EventSimOptions;
+import org.eventsim.options.RunConfig;
+import org.eventsim.options.UsageException;
+import org.eventsim.sink.OutputLayout;
+
+/**
+ * The {@code event-sim} command: parse and validate the flags, prepare the output folder, run the
+ * pipeline on the chosen runner with a progress line, and exit with 0 (success), 2 (bad input,
+ * nothing written) or 1 (the run failed; no stats.json).
+ *
+ * <p>Runner modules call {@link #run} with their own defaults (e.g. the DirectRunner's) which the
+ * user's flags override.
+ */
+public final class EventSimCli {
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_FAILED = 1;
+  public static final int EXIT_USAGE = 2;
+
+  private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("missing a property named '([^']+)'");
+
+  private EventSimCli() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, List.of(), System.out, System.err, Clock.systemUTC()));
+  }
+
+  /**
+   * Runs the command.
+   *
+   * @param args the command line
+   * @param runnerDefaults Beam flags ({@code --name=value}) applied unless the command line sets
+   *     the same option
+   * @return the exit code
+   */
+  public static int run(
+      String[] args, List<String> runnerDefaults, PrintStream out, PrintStream err, Clock clock) {
+    long started = System.nanoTime();
+    RunConfig config;
+    EventSimOptions options;
+    OutputFolder folder;
+    try {
+      CommandLine.Parsed parsed = CommandLine.parse(args);
+      if (parsed.help()) {
+        printHelp(parsed.helpTopic(), out);
+        return EXIT_OK;
+      }
+      options = toOptions(withDefaults(parsed.beamArgs(), runnerDefaults));
+      config = RunConfig.from(options, clock);
+      folder = OutputFolder.open(config.outDirAsGiven(), Path.of(config.outDir()));
+    } catch (UsageException e) {
+      err.println("event-sim: " + e.getMessage());
+      return EXIT_USAGE;
+    }
+
+    String runner = options.getRunner().getSimpleName();
+    try {
+      folder.clearPreviousRun();
+      Pipeline pipeline = Pipeline.create(options);
+      EventSimPipeline.build(pipeline, config);
+      Progress progress = new Progress(config.generator().numOrders(), err, started);
+      PipelineResult result = pipeline.run();
+      PipelineResult.State state = progress.waitUntilFinish(result);
+      if (state != PipelineResult.State.DONE || !folder.isComplete()) {
+        throw new IllegalStateException("the pipeline ended in state " + state + " without writing stats.json");
+      }
+      folder.removeWorkDir();
+      double seconds = (System.nanoTime() - started) / 1e9;
+      JsonNode stats = new ObjectMapper().readTree(folder.dir().resolve(OutputLayout.STATS_FILE).toFile());
+      long events = stats.get("n_events").asLong();
+      err.printf(
+          Locale.ROOT,
+          "event-sim: wrote %,d events of %,d orders to %s in %.1f s (%,.0f events/s, %s)%n",
+          events, config.generator().numOrders(), config.outDirAsGiven(), seconds,
+          events / Math.max(seconds, 1e-9), runner);
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("status", "ok");
+      summary.put("runner", runner);
+      summary.put("orders", config.generator().numOrders());
+      summary.put("events", events);
+      summary.put("files", folder.countOutputFiles());
+      summary.put("seconds", Math.round(seconds * 1000) / 1000.0);
+      summary.put("out_dir", config.outDirAsGiven());
+      out.println(new ObjectMapper().writeValueAsString(summary));
+      return EXIT_OK;
+    } catch (Exception | LinkageError e) {
+      err.println("event-sim: the run failed: " + describe(e));
+      if (Boolean.getBoolean("eventsim.debug")) {
+        e.printStackTrace(err);
+      }
+      err.println("event-sim: " + config.outDirAsGiven() + " holds no stats.json, so it is not a complete run");
+      try {
+        folder.removeWorkDir();
+      } catch (IOException cleanup) {
+        err.println("event-sim: could not remove the scratch folder: " + cleanup.getMessage());
+      }
+      return EXIT_FAILED;
+    }
+  }
+
+  /** The runner's defaults first, unless the user's arguments set the same option. */
+  static List<String> withDefaults(List<String> beamArgs, List<String> runnerDefaults) {
+    List<String> merged = new ArrayList<>();
+    for (String d : runnerDefaults) {
+      String name = optionName(d);
+      if (beamArgs.stream().noneMatch(a -> optionName(a).equals(name))) {
+        merged.add(d);
+      }
+    }
+    merged.addAll(beamArgs);
+    return merged;
+  }
+
+  private static String optionName(String arg) {
+    int eq = arg.indexOf('=');
+    return eq < 0 ? arg : arg.substring(0, eq);
+  }
+
+  private static EventSimOptions toOptions(List<String> beamArgs) throws UsageException {
+    PipelineOptionsFactory.register(EventSimOptions.class);
+    try {
+      return PipelineOptionsFactory.fromArgs(beamArgs.toArray(new String[0]))
+          .withValidation()
+          .as(EventSimOptions.class);
+    } catch (IllegalArgumentException e) {
+      String message = String.valueOf(e.getMessage());
+      Matcher unknown = UNKNOWN_PROPERTY.matcher(message);
+      if (unknown.find()) {
+        throw new UsageException("unknown flag --" + unknown.group(1) + " (see --help)");
+      }
+      throw new UsageException(message.lines().findFirst().orElse(message));
+    }
+  }
+
+  private static void printHelp(String topic, PrintStream out) throws UsageException {
+    if (topic == null || topic.equals("true")) {
+      Help.print(out);
+      return;
+    }
+    for (Class<? extends PipelineOptions> c : PipelineOptionsFactory.getRegisteredOptions()) {
+      if (c.getSimpleName().equals(topic) || c.getName().equals(topic)) {
+        PipelineOptionsFactory.printHelp(out, c);
+        return;
+      }
+    }
+    throw new UsageException("--help=" + topic + ": no such pipeline options interface");
+  }
+
+  private static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+  }
+}

@@ -1,0 +1,130 @@
+package org.eventsim.cli;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.stream.Stream;
+import org.eventsim.options.UsageException;
+import org.eventsim.sink.DatePartition;
+import org.eventsim.sink.OutputLayout;
+
+/**
+ * The output folder on the local file system: checked before anything is written, cleared of the
+ * previous run's outputs (stats.json first, so that the folder never looks complete while a run is
+ * under way), and tidied after a run.
+ */
+final class OutputFolder {
+  private final Path dir;
+
+  private OutputFolder(Path dir) {
+    this.dir = dir;
+  }
+
+  /**
+   * Checks that {@code dir} is, or can be made, a writable folder; creates it. Throws a usage error
+   * naming {@code --out} otherwise.
+   */
+  static OutputFolder open(String given, Path dir) throws UsageException {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new UsageException("--out '" + given + "' is a file, not a folder");
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException | SecurityException e) {
+      throw new UsageException("--out '" + given + "' cannot be created: " + reason(e));
+    }
+    Path probe = dir.resolve(".event-sim-write-check");
+    try {
+      Files.deleteIfExists(probe);
+      Files.createFile(probe);
+      Files.delete(probe);
+    } catch (IOException | SecurityException e) {
+      throw new UsageException("--out '" + given + "' is not writable: " + reason(e));
+    }
+    return new OutputFolder(dir);
+  }
+
+  /** Removes what an earlier run wrote: stats.json first, then the event files and folders. */
+  void clearPreviousRun() throws IOException {
+    Files.deleteIfExists(dir.resolve(OutputLayout.STATS_FILE));
+    Files.deleteIfExists(dir.resolve(OutputLayout.EVENTS_FILE));
+    for (DatePartition p : DatePartition.values()) {
+      deleteTree(dir.resolve(p.folder()));
+    }
+    deleteTree(dir.resolve(OutputLayout.WORK_DIR));
+  }
+
+  /** Removes the run's scratch folder. */
+  void removeWorkDir() throws IOException {
+    deleteTree(dir.resolve(OutputLayout.WORK_DIR));
+  }
+
+  /** Whether the run completed, i.e. stats.json exists. */
+  boolean isComplete() {
+    return Files.isRegularFile(dir.resolve(OutputLayout.STATS_FILE));
+  }
+
+  /** Number of files the tool owns in the folder. */
+  long countOutputFiles() throws IOException {
+    long n = 0;
+    for (String f : new String[] {OutputLayout.STATS_FILE, OutputLayout.EVENTS_FILE}) {
+      if (Files.isRegularFile(dir.resolve(f))) {
+        n++;
+      }
+    }
+    for (DatePartition p : DatePartition.values()) {
+      Path folder = dir.resolve(p.folder());
+      if (Files.isDirectory(folder)) {
+        try (Stream<Path> files = Files.list(folder)) {
+          n += files.filter(Files::isRegularFile).count();
+        }
+      }
+    }
+    return n;
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            Files.deleteIfExists(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (e instanceof NoSuchFileException) {
+              return FileVisitResult.CONTINUE;
+            }
+            throw e;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            Files.deleteIfExists(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+
+  private static String reason(Exception e) {
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : " (" + m + ")");
+  }
+}

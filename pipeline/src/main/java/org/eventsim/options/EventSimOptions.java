@@ -1,0 +1,156 @@
+package org.eventsim.options;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.Hidden;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/**
+ * The command line of event-sim: the Python tool's flags (same names and defaults, see {@link
+ * CliFlag}) plus any of Beam's pipeline options ({@code --runner=FlinkRunner}, ...).
+ *
+ * <p>Read once, by {@link RunConfig#from}, which validates them and turns them into the immutable
+ * config the transforms receive; transforms never see these options.
+ */
+public interface EventSimOptions extends PipelineOptions {
+  @CliFlag(value = "out", accepts = "a writable folder (created if missing)")
+  @Description(
+      "Output folder (required). The tool owns events.ndjson, stats.json, events_by_ingest_date/"
+          + " and events_by_event_date/ in it and replaces them on every run.")
+  String getOut();
+
+  void setOut(String value);
+
+  @CliFlag(value = "n-orders", accepts = "an integer >= 0")
+  @Description("Number of orders to generate.")
+  @Default.Long(5000)
+  Long getNumOrders();
+
+  void setNumOrders(Long value);
+
+  @CliFlag(value = "seed", accepts = "an integer (64-bit)")
+  @Description("Seed: the same seed and flags give byte-identical output.")
+  @Default.Long(42)
+  Long getSeed();
+
+  void setSeed(Long value);
+
+  @CliFlag(value = "start", accepts = "an ISO-8601 UTC time such as 2026-01-01T00:00:00Z, from 1970 on")
+  @Description(
+      "First instant orders are created (UTC), e.g. 2026-01-01T00:00:00Z. Default: UTC midnight of"
+          + " today minus --span-days (the resolved value is recorded in stats.json).")
+  String getStart();
+
+  void setStart(String value);
+
+  @CliFlag(value = "span-days", accepts = "an integer from 1 to 36500")
+  @Description("Orders are created uniformly over this many days from --start.")
+  @Default.Integer(14)
+  Integer getSpanDays();
+
+  void setSpanDays(Integer value);
+
+  @CliFlag(value = "tenant-count", accepts = "an integer >= 1")
+  @Description("Number of tenants (T-001, ...), drawn uniformly per order.")
+  @Default.Integer(25)
+  Integer getTenantCount();
+
+  void setTenantCount(Integer value);
+
+  @CliFlag(value = "user-count", accepts = "an integer >= 1")
+  @Description("Number of users (U-00001, ...), drawn uniformly per order.")
+  @Default.Integer(5000)
+  Integer getUserCount();
+
+  void setUserCount(Integer value);
+
+  @CliFlag(value = "v2-rate", accepts = "a number within [0, 1]")
+  @Description("Probability that order_created uses schema v2 (adds promo_code, device_type).")
+  @Default.Double(0.35)
+  Double getV2Rate();
+
+  void setV2Rate(Double value);
+
+  @CliFlag(value = "cancel-rate", accepts = "a number within [0, 1]")
+  @Description("Probability that an order is cancelled after payment.")
+  @Default.Double(0.08)
+  Double getCancelRate();
+
+  void setCancelRate(Double value);
+
+  @CliFlag(value = "ship-rate", accepts = "a number within [0, 1]")
+  @Description("Probability that a non-cancelled order is shipped.")
+  @Default.Double(0.85)
+  Double getShipRate();
+
+  void setShipRate(Double value);
+
+  @CliFlag(value = "correction-rate", accepts = "a number within [0, 1]")
+  @Description("Probability that a non-cancelled order's amount is corrected after payment.")
+  @Default.Double(0.10)
+  Double getCorrectionRate();
+
+  void setCorrectionRate(Double value);
+
+  @CliFlag(value = "late-rate", accepts = "a number within [0, 1]")
+  @Description(
+      "Probability, per event, that it arrives 1..--max-late-days days (plus 0..120 minutes) late.")
+  @Default.Double(0.06)
+  Double getLateRate();
+
+  void setLateRate(Double value);
+
+  @CliFlag(value = "out-of-order-rate", accepts = "a number within [0, 1]")
+  @Description(
+      "Probability, per order, that one of its events arrives after an event that happened later.")
+  @Default.Double(0.12)
+  Double getOutOfOrderRate();
+
+  void setOutOfOrderRate(Double value);
+
+  @CliFlag(value = "max-late-days", accepts = "an integer >= 1 (0 is allowed only with --late-rate 0)")
+  @Description("Upper bound, in days, of how late a late event arrives.")
+  @Default.Integer(3)
+  Integer getMaxLateDays();
+
+  void setMaxLateDays(Integer value);
+
+  @CliFlag(
+      value = "max-event-gap-minutes",
+      accepts = "an integer >= 10 (order_shipped comes 30..3 x gap minutes after payment)")
+  @Description("Gap, in minutes, bounding the delays between lifecycle steps.")
+  @Default.Integer(120)
+  Integer getMaxEventGapMinutes();
+
+  void setMaxEventGapMinutes(Integer value);
+
+  @CliFlag(value = "kafka-bootstrap", accepts = "HOST:PORT[,HOST:PORT...]")
+  @Description("Kafka bootstrap servers to publish every event to (the Kafka sink is not available yet).")
+  String getKafkaBootstrap();
+
+  void setKafkaBootstrap(String value);
+
+  @CliFlag(value = "kafka-topic", accepts = "a Kafka topic name")
+  @Description("Kafka topic for --kafka-bootstrap.")
+  @Default.String("events")
+  String getKafkaTopic();
+
+  void setKafkaTopic(String value);
+
+  @Hidden
+  @Description(
+      "Tuning: orders per generated element. Changes speed and memory, never the output.")
+  @Default.Long(1000)
+  Long getOrdersPerBlock();
+
+  void setOrdersPerBlock(Long value);
+
+  @Hidden
+  @Description(
+      "Tuning: about how many events one sorted part holds (bounds sort memory per worker)."
+          + " Changes speed and memory, never the output.")
+  @Default.Long(262_144)
+  Long getMaxGroupEvents();
+
+  void setMaxGroupEvents(Long value);
+}

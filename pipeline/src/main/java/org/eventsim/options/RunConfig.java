@@ -1,0 +1,198 @@
+package org.eventsim.options;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eventsim.generate.GeneratorConfig;
+import org.eventsim.model.Timestamps;
+
+/**
+ * A validated run: the generator's config plus where and how to write. Built once from the
+ * options by {@link #from}; every check names its flag and what it accepts.
+ *
+ * @param generator what to generate
+ * @param outDirAsGiven {@code --out} as typed, echoed as {@code out_dir} in stats.json
+ * @param outDir {@code --out} as an absolute, normalised path
+ * @param kafkaBootstrap {@code --kafka-bootstrap}, or null
+ * @param kafkaTopic {@code --kafka-topic}
+ * @param ordersPerBlock tuning: orders per generated element
+ * @param maxGroupEvents tuning: events per sorted part
+ */
+public record RunConfig(
+    GeneratorConfig generator,
+    String outDirAsGiven,
+    String outDir,
+    String kafkaBootstrap,
+    String kafkaTopic,
+    long ordersPerBlock,
+    long maxGroupEvents)
+    implements Serializable {
+
+  /** The last instant a run may reach: timestamps are printed with four-digit years. */
+  private static final long LAST_MICROS =
+      Instant.parse("9999-01-01T00:00:00Z").getEpochSecond() * Timestamps.MICROS_PER_SECOND;
+
+  /** Validates {@code options}; {@code clock} gives "today" when {@code --start} is absent. */
+  public static RunConfig from(EventSimOptions options, Clock clock) throws UsageException {
+    String out = options.getOut();
+    if (out == null || out.isBlank()) {
+      throw new UsageException(
+          "--out is required: the folder to write events.ndjson, stats.json and the date folders to");
+    }
+    long numOrders = atLeast("n-orders", options.getNumOrders(), 0);
+    int spanDays = (int) within("span-days", options.getSpanDays(), 1, 36_500);
+    int tenantCount = (int) atLeast("tenant-count", options.getTenantCount(), 1);
+    int userCount = (int) atLeast("user-count", options.getUserCount(), 1);
+    double lateRate = rate("late-rate", options.getLateRate());
+    int maxLateDays = options.getMaxLateDays();
+    if (maxLateDays < 0 || (maxLateDays == 0 && lateRate > 0)) {
+      throw Flags.get("max-late-days").invalid(maxLateDays);
+    }
+    int gap = (int) atLeast("max-event-gap-minutes", options.getMaxEventGapMinutes(), 10);
+    long start = start(options.getStart(), spanDays, clock);
+
+    GeneratorConfig generator =
+        new GeneratorConfig(
+            options.getSeed(),
+            start,
+            spanDays,
+            0,
+            numOrders,
+            tenantCount,
+            userCount,
+            rate("v2-rate", options.getV2Rate()),
+            rate("cancel-rate", options.getCancelRate()),
+            rate("ship-rate", options.getShipRate()),
+            rate("correction-rate", options.getCorrectionRate()),
+            lateRate,
+            rate("out-of-order-rate", options.getOutOfOrderRate()),
+            maxLateDays,
+            gap);
+    long latest =
+        start
+            + generator.spanMicros()
+            + (4L * gap + 10) * Timestamps.MICROS_PER_MINUTE
+            + (maxLateDays + 1L) * Timestamps.MICROS_PER_DAY;
+    if (latest >= LAST_MICROS) {
+      throw new UsageException(
+          "--start " + Timestamps.format(start) + " with --span-days " + spanDays
+              + " reaches past the year 9999: choose an earlier --start");
+    }
+
+    String topic = options.getKafkaTopic();
+    if (options.getKafkaBootstrap() != null) {
+      throw new UsageException(
+          "--kafka-bootstrap: publishing to Kafka is not available in this version yet;"
+              + " run without --kafka-bootstrap to write the files");
+    }
+    if (topic == null || topic.isBlank()) {
+      throw Flags.get("kafka-topic").invalid(topic);
+    }
+    if (options.getOrdersPerBlock() < 1) {
+      throw new UsageException("--ordersPerBlock must be an integer >= 1, got " + options.getOrdersPerBlock());
+    }
+    if (options.getMaxGroupEvents() < 1000) {
+      throw new UsageException("--maxGroupEvents must be an integer >= 1000, got " + options.getMaxGroupEvents());
+    }
+    String outDir = Path.of(out).toAbsolutePath().normalize().toString();
+    return new RunConfig(
+        generator,
+        out,
+        outDir,
+        options.getKafkaBootstrap(),
+        topic,
+        options.getOrdersPerBlock(),
+        options.getMaxGroupEvents());
+  }
+
+  /**
+   * Every flag that shapes the output, by its stats.json name ({@code n_orders}, ...), with the
+   * resolved start: a rerun with these values reproduces the run exactly.
+   */
+  public Map<String, Object> settings() {
+    GeneratorConfig g = generator;
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("n_orders", g.numOrders());
+    s.put("seed", g.seed());
+    s.put("start", Timestamps.format(g.startMicros()));
+    s.put("span_days", g.spanDays());
+    s.put("tenant_count", g.tenantCount());
+    s.put("user_count", g.userCount());
+    s.put("v2_rate", g.v2Rate());
+    s.put("cancel_rate", g.cancelRate());
+    s.put("ship_rate", g.shipRate());
+    s.put("correction_rate", g.correctionRate());
+    s.put("late_rate", g.lateRate());
+    s.put("out_of_order_rate", g.outOfOrderRate());
+    s.put("max_late_days", g.maxLateDays());
+    s.put("max_event_gap_minutes", g.maxEventGapMinutes());
+    s.put("kafka_bootstrap", kafkaBootstrap);
+    s.put("kafka_topic", kafkaTopic);
+    return s;
+  }
+
+  private static long atLeast(String flag, Number value, long min) throws UsageException {
+    if (value.longValue() < min) {
+      throw Flags.get(flag).invalid(value);
+    }
+    return value.longValue();
+  }
+
+  private static long within(String flag, Number value, long min, long max) throws UsageException {
+    if (value.longValue() < min || value.longValue() > max) {
+      throw Flags.get(flag).invalid(value);
+    }
+    return value.longValue();
+  }
+
+  private static double rate(String flag, Double value) throws UsageException {
+    if (value == null || !(value >= 0 && value <= 1)) {
+      throw Flags.get(flag).invalid(value);
+    }
+    return value;
+  }
+
+  /**
+   * {@code --start}: an instant ({@code 2026-01-01T00:00:00Z}, or with an offset), a UTC local
+   * date-time, or a date (UTC midnight). Absent: UTC midnight of today minus span days.
+   */
+  static long start(String text, int spanDays, Clock clock) throws UsageException {
+    Instant start;
+    if (text == null) {
+      start = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(spanDays)
+          .atStartOfDay(ZoneOffset.UTC).toInstant();
+    } else {
+      start = parseStart(text.trim());
+      if (start == null || start.getNano() % 1000 != 0 || start.getEpochSecond() < 0) {
+        throw Flags.get("start").invalid(text);
+      }
+    }
+    return start.getEpochSecond() * Timestamps.MICROS_PER_SECOND + start.getNano() / 1000;
+  }
+
+  private static Instant parseStart(String text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeException ignored) {
+      // not an offset date-time; try the other forms
+    }
+    try {
+      return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeException ignored) {
+      // not a local date-time
+    }
+    try {
+      return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+}

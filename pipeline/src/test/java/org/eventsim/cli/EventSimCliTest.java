@@ -1,0 +1,234 @@
+package org.eventsim.cli;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.eventsim.generate.GeneratorConfig;
+import org.eventsim.model.EventType;
+import org.eventsim.options.Flags;
+import org.eventsim.testing.ReferenceModel;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** The command end to end, in-process on the DirectRunner. */
+public class EventSimCliTest {
+  @Rule public final TemporaryFolder tmp = new TemporaryFolder();
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String START = "2026-01-01T00:00:00Z";
+
+  @Test
+  public void writesTheSeedsLayoutMatchingTheReference() throws Exception {
+    Path out = tmp.getRoot().toPath().resolve("out");
+    CliRun run = CliRun.of("--out", out.toString(), "--n-orders", "2000", "--seed", "42", "--start", START);
+    assertThat(run.stderr(), run.exitCode(), equalTo(0));
+
+    ReferenceModel expected = ReferenceModel.of(GeneratorConfig.builder().numOrders(2000).build());
+    assertThat(Files.readAllBytes(out.resolve("events.ndjson")), equalTo(expected.eventsFile()));
+    for (Map.Entry<String, byte[]> f : expected.byIngestDate().entrySet()) {
+      assertThat(Files.readAllBytes(out.resolve("events_by_ingest_date").resolve(f.getKey())), equalTo(f.getValue()));
+    }
+    for (Map.Entry<String, byte[]> f : expected.byEventDate().entrySet()) {
+      assertThat(Files.readAllBytes(out.resolve("events_by_event_date").resolve(f.getKey())), equalTo(f.getValue()));
+    }
+    assertThat(list(out), equalTo(List.of("events.ndjson", "events_by_event_date", "events_by_ingest_date", "stats.json")));
+
+    JsonNode stats = JSON.readTree(out.resolve("stats.json").toFile());
+    assertThat(stats.get("n_orders").asLong(), equalTo(2000L));
+    assertThat(stats.get("n_events").asLong(), equalTo((long) expected.events().size()));
+    for (EventType t : EventType.values()) {
+      long n = expected.events().stream().filter(e -> e.type() == t).count();
+      assertThat(t.wireName(), stats.get("event_types").get(t.wireName()).asLong(), equalTo(n));
+    }
+    assertThat(stats.get("seed").asLong(), equalTo(42L));
+    assertThat(stats.get("start").asText(), equalTo("2026-01-01T00:00:00.000000Z"));
+    assertThat(stats.get("config").get("late_rate").asDouble(), equalTo(0.06));
+    assertThat(stats.get("out_dir").asText(), equalTo(out.toString()));
+
+    String[] stdout = run.stdout().strip().split("\n");
+    JsonNode summary = JSON.readTree(stdout[stdout.length - 1]);
+    assertThat(summary.get("status").asText(), equalTo("ok"));
+    assertThat(summary.get("events").asLong(), equalTo((long) expected.events().size()));
+    assertThat(summary.get("runner").asText(), equalTo("DirectRunner"));
+  }
+
+  @Test
+  public void sameFlagsGiveIdenticalBytesWhateverTheShardingParallelismOrFlagStyle() throws Exception {
+    String[] common = {"--n-orders", "1500", "--seed", "7", "--start", START, "--span-days", "5"};
+    Map<String, String> baseline = runDigests(common, "--targetParallelism=1", "--ordersPerBlock=1000");
+    assertThat(baseline.keySet(), hasItem("events_by_event_date/2026-01-03.ndjson"));
+    assertThat(runDigests(common, "--targetParallelism=4", "--ordersPerBlock=37"), equalTo(baseline));
+    // many small parts per day, concatenated: the other way the files are assembled
+    assertThat(runDigests(common, "--targetParallelism=3", "--ordersPerBlock=100", "--maxGroupEvents=1000"), equalTo(baseline));
+    Path out = tmp.newFolder().toPath();
+    CliRun beamStyle = CliRun.of("--out=" + out, "--numOrders=1500", "--seed=7", "--start=" + START, "--span-days=5");
+    assertThat(beamStyle.stderr(), beamStyle.exitCode(), equalTo(0));
+    assertThat(CliRun.digests(out), equalTo(baseline));
+  }
+
+  /** Pins the output: any change to what a seed produces must be deliberate. */
+  @Test
+  public void goldenRun() throws Exception {
+    Path out = tmp.newFolder().toPath();
+    CliRun run = CliRun.of("--out", out.toString(), "--n-orders", "200", "--seed", "42", "--start", START);
+    assertThat(run.stderr(), run.exitCode(), equalTo(0));
+    assertThat(
+        CliRun.sha256(Files.readAllBytes(out.resolve("events.ndjson"))),
+        equalTo("e3c2646b572eddc7ce5bd3673da7184dafe197a0232a7394afff6c5191b5ef48"));
+    assertThat(CliRun.digests(out).get("stats.json"), equalTo("d8c025526043a4569e1dfc64648a95397f2203c14f278afd64793a511f92ded2"));
+  }
+
+  @Test
+  public void aRerunReplacesItsOutputsLeavesNoStalePartitionAndKeepsOtherFiles() throws Exception {
+    Path out = tmp.newFolder().toPath();
+    Files.writeString(out.resolve("notes.txt"), "mine");
+    assertThat(CliRun.of("--out", out.toString(), "--n-orders", "300", "--start", START, "--span-days", "10").exitCode(), equalTo(0));
+    assertThat(list(out.resolve("events_by_event_date")), hasItem("2026-01-09.ndjson"));
+    CliRun rerun = CliRun.of("--out", out.toString(), "--n-orders", "300", "--start", START, "--span-days", "2");
+    assertThat(rerun.stderr(), rerun.exitCode(), equalTo(0));
+    assertThat(list(out.resolve("events_by_event_date")), not(hasItem("2026-01-09.ndjson")));
+    assertThat(Files.readString(out.resolve("notes.txt")), equalTo("mine"));
+    assertThat(list(out), not(hasItem(".event-sim-work")));
+    assertThat(JSON.readTree(out.resolve("stats.json").toFile()).get("config").get("span_days").asInt(), equalTo(2));
+  }
+
+  @Test
+  public void zeroOrdersIsAValidEmptyRun() throws Exception {
+    Path out = tmp.newFolder().toPath();
+    CliRun run = CliRun.of("--out", out.toString(), "--n-orders", "0");
+    assertThat(run.stderr(), run.exitCode(), equalTo(0));
+    assertThat(Files.size(out.resolve("events.ndjson")), equalTo(0L));
+    JsonNode stats = JSON.readTree(out.resolve("stats.json").toFile());
+    assertThat(stats.get("n_events").asLong(), equalTo(0L));
+    assertThat(stats.get("event_types").get("order_shipped").asLong(), equalTo(0L));
+    assertThat(stats.get("late_rate_observed").asDouble(), equalTo(0.0));
+    assertThat(list(out), equalTo(List.of("events.ndjson", "stats.json")));
+  }
+
+  @Test
+  public void withoutStartTheRunBeginsAtUtcMidnightSpanDaysAgoAndRecordsIt() throws Exception {
+    Path out = tmp.newFolder().toPath();
+    assertThat(CliRun.of("--out", out.toString(), "--n-orders", "10", "--span-days", "14").exitCode(), equalTo(0));
+    JsonNode stats = JSON.readTree(out.resolve("stats.json").toFile());
+    assertThat(stats.get("start").asText(), equalTo("2026-11-12T00:00:00.000000Z"));
+    assertThat(stats.get("config").get("start").asText(), equalTo("2026-11-12T00:00:00.000000Z"));
+  }
+
+  @Test
+  public void badInputIsRejectedWithExitTwoAOneLineMessageAndNothingWritten() throws Exception {
+    File aFile = tmp.newFile("a-file");
+    Files.writeString(aFile.toPath(), "keep");
+    String[][] cases = {
+      {"--late-rate", "1.5", "--late-rate must be a number within [0, 1], got '1.5'"},
+      {"--late-rate", "NaN", "--late-rate must be a number within [0, 1]"},
+      {"--v2-rate", "-0.1", "--v2-rate must be a number within [0, 1]"},
+      {"--cancel-rate", "x", "--cancel-rate must be a number within [0, 1], got 'x'"},
+      {"--ship-rate", "2", "--ship-rate"},
+      {"--correction-rate", "1.01", "--correction-rate"},
+      {"--out-of-order-rate", "-1", "--out-of-order-rate"},
+      {"--n-orders", "-1", "--n-orders must be an integer >= 0, got '-1'"},
+      {"--n-orders", "1.5", "--n-orders must be an integer >= 0, got '1.5'"},
+      {"--n-orders", "5k", "--n-orders must be an integer >= 0"},
+      {"--seed", "forty-two", "--seed must be an integer"},
+      {"--span-days", "0", "--span-days must be an integer from 1 to 36500, got '0'"},
+      {"--tenant-count", "0", "--tenant-count must be an integer >= 1"},
+      {"--user-count", "-3", "--user-count must be an integer >= 1"},
+      {"--max-late-days", "0", "--max-late-days must be an integer >= 1 (0 is allowed only with --late-rate 0), got '0'"},
+      {"--max-event-gap-minutes", "9", "--max-event-gap-minutes must be an integer >= 10"},
+      {"--start", "yesterday", "--start must be an ISO-8601 UTC time such as 2026-01-01T00:00:00Z"},
+      {"--start", "1969-12-31T00:00:00Z", "--start must be"},
+      {"--frobnicate", "3", "unknown flag --frobnicate"},
+      {"--kafka-bootstrap", "localhost:9092", "--kafka-bootstrap: publishing to Kafka is not available"},
+      {"--seed", "1", "--seed is given more than once"},
+      {"stray", "", "unexpected argument 'stray'"},
+      {"--runner=NoSuchRunner", "", "NoSuchRunner"},
+    };
+    for (String[] c : cases) {
+      Path out = tmp.getRoot().toPath().resolve("never-" + Math.abs(c[0].hashCode()) + c[1].length());
+      List<String> args = new java.util.ArrayList<>(List.of("--out", out.toString(), "--seed", "5"));
+      if (c[0].equals("--seed")) {
+        args = new java.util.ArrayList<>(List.of("--out", out.toString()));
+        if (c[1].equals("1")) {
+          args.addAll(List.of("--seed", "2"));
+        }
+      }
+      args.add(c[0]);
+      if (!c[1].isEmpty()) {
+        args.add(c[1]);
+      }
+      CliRun run = CliRun.of(args.toArray(new String[0]));
+      String what = String.join(" ", args);
+      assertThat(what, run.exitCode(), equalTo(2));
+      assertThat(what, run.stderr(), containsString(c[2]));
+      assertThat(what, run.stderr().strip().lines().count(), equalTo(1L));
+      assertThat(what, Files.exists(out), equalTo(false));
+    }
+
+    CliRun missingOut = CliRun.of("--n-orders", "5");
+    assertThat(missingOut.exitCode(), equalTo(2));
+    assertThat(missingOut.stderr(), containsString("--out is required"));
+
+    CliRun outIsAFile = CliRun.of("--out", aFile.toString());
+    assertThat(outIsAFile.exitCode(), equalTo(2));
+    assertThat(outIsAFile.stderr(), containsString("--out '" + aFile + "' is a file, not a folder"));
+    assertThat(Files.readString(aFile.toPath()), equalTo("keep"));
+
+    CliRun unwritable = CliRun.of("--out", "/proc/event-sim-cannot-write-here");
+    assertThat(unwritable.exitCode(), equalTo(2));
+    assertThat(unwritable.stderr(), containsString("--out '/proc/event-sim-cannot-write-here' cannot be created"));
+  }
+
+  @Test
+  public void lateRateZeroAllowsMaxLateDaysZero() throws Exception {
+    Path out = tmp.newFolder().toPath();
+    CliRun run = CliRun.of("--out", out.toString(), "--n-orders", "50", "--late-rate", "0", "--max-late-days", "0");
+    assertThat(run.stderr(), run.exitCode(), equalTo(0));
+    assertThat(JSON.readTree(out.resolve("stats.json").toFile()).get("late_events_estimate").asLong(), equalTo(0L));
+  }
+
+  @Test
+  public void helpListsEveryFlagWithItsDefault() {
+    CliRun help = CliRun.of("--help");
+    assertThat(help.exitCode(), equalTo(0));
+    for (Flags.Spec f : Flags.all()) {
+      assertThat(help.stdout(), containsString("--" + f.name() + " "));
+      if (f.defaultValue() != null) {
+        assertThat(help.stdout(), containsString("(default: " + f.defaultValue() + ")"));
+      }
+    }
+    assertThat(help.stdout(), containsString("--runner=FlinkRunner"));
+    assertThat(CliRun.of("--help=DirectOptions").stdout(), containsString("targetParallelism"));
+  }
+
+  private Map<String, String> runDigests(String[] common, String... extra) throws Exception {
+    Path out = tmp.newFolder().toPath();
+    List<String> args = new java.util.ArrayList<>(List.of("--out", out.toString()));
+    args.addAll(List.of(common));
+    args.addAll(List.of(extra));
+    CliRun run = CliRun.of(args.toArray(new String[0]));
+    assertThat(run.stderr(), run.exitCode(), equalTo(0));
+    Map<String, String> d = CliRun.digests(out);
+    assertThat(d.keySet(), not(empty()));
+    return d;
+  }
+
+  private static List<String> list(Path dir) throws Exception {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+}
