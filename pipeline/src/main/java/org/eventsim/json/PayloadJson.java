@@ -12,18 +12,7 @@ public final class PayloadJson {
 
   /** Appends the payload as compact JSON with fields in output order: {@code {"a":1.0,"b":"x"}}. */
   public static void appendCompact(StringBuilder sb, Payload payload) {
-    sb.append('{');
-    boolean first = true;
-    for (Payload.Field f : payload.fields()) {
-      if (!first) {
-        sb.append(',');
-      }
-      first = false;
-      JsonText.appendQuoted(sb, f.name());
-      sb.append(':');
-      appendValue(sb, f.value());
-    }
-    sb.append('}');
+    appendObject(sb, payload.fields(), ",", ":");
   }
 
   /**
@@ -35,19 +24,22 @@ public final class PayloadJson {
     List<Payload.Field> sorted = new ArrayList<>(payload.fields());
     sorted.sort(Comparator.comparing(Payload.Field::name));
     StringBuilder sb = new StringBuilder(128);
+    appendObject(sb, sorted, ", ", ": ");
+    return sb.toString();
+  }
+
+  private static void appendObject(
+      StringBuilder sb, List<Payload.Field> fields, String itemSeparator, String keySeparator) {
     sb.append('{');
-    boolean first = true;
-    for (Payload.Field f : sorted) {
-      if (!first) {
-        sb.append(", ");
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
+        sb.append(itemSeparator);
       }
-      first = false;
-      JsonText.appendQuoted(sb, f.name());
-      sb.append(": ");
-      appendValue(sb, f.value());
+      JsonText.appendQuoted(sb, fields.get(i).name());
+      sb.append(keySeparator);
+      appendValue(sb, fields.get(i).value());
     }
     sb.append('}');
-    return sb.toString();
   }
 
   private static void appendValue(StringBuilder sb, Object value) {
