@@ -3,8 +3,8 @@ package org.eventsim;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.eventsim.generate.GenerateEvents;
-import org.eventsim.model.EventBatch;
 import org.eventsim.options.RunConfig;
 import org.eventsim.sink.OutputLayout;
 import org.eventsim.sink.PartPlan;
@@ -18,8 +18,8 @@ import org.eventsim.stats.StatsFn;
  * stats.json once they are complete.
  *
  * <pre>
- * GenerateEvents ──┬── WriteEventFiles (events.ndjson, events_by_*_date/*.ndjson) ──┐
- *                  └── ComputeStats ─────────────────────────────── WriteStatsFile ◄─┘
+ * GenerateEvents ─┬ events ─ WriteEventFiles (events.ndjson, events_by_*_date/*.ndjson) ─┐
+ *                 └ totals ─ ComputeStats ─────────────────────────────── WriteStatsFile ◄─┘
  * </pre>
  */
 public final class EventSimPipeline {
@@ -28,14 +28,17 @@ public final class EventSimPipeline {
   /** Adds the whole run described by {@code config} to {@code pipeline}. */
   public static void build(Pipeline pipeline, RunConfig config) {
     OutputLayout layout = new OutputLayout(config.outDir());
-    PCollection<EventBatch> events =
+    PCollectionTuple generated =
         pipeline.apply(
             "GenerateEvents", GenerateEvents.of(config.generator(), config.ordersPerBlock()));
     PCollection<String> files =
-        events.apply(
-            "WriteEventFiles",
-            WriteEventFiles.to(layout, PartPlan.of(config.generator(), config.maxGroupEvents())));
-    PCollection<RunStats> stats = events.apply("ComputeStats", Combine.globally(new StatsFn()));
+        generated
+            .get(GenerateEvents.EVENTS)
+            .apply(
+                "WriteEventFiles",
+                WriteEventFiles.to(layout, PartPlan.of(config.generator(), config.maxGroupEvents())));
+    PCollection<RunStats> stats =
+        generated.get(GenerateEvents.STATS).apply("ComputeStats", Combine.globally(new StatsFn()));
     files.apply(
         "WriteStatsFile",
         WriteStatsFile.of(stats, layout, config.settings(), config.outDirAsGiven()));

@@ -1,7 +1,5 @@
 package org.eventsim.generate;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.beam.sdk.io.Read;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -9,20 +7,31 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
-import org.apache.beam.sdk.values.PCollection;
-import org.eventsim.json.EventJson;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
 import org.eventsim.model.Event;
 import org.eventsim.model.EventBatch;
-import org.eventsim.model.EventRecord;
 import org.eventsim.source.OrderBlock;
+import org.eventsim.stats.StatsAccumulator;
 import org.eventsim.source.OrderBlockSource;
 
 /**
  * Generates every event of the run: a bounded, splittable read of the order range in blocks,
- * then {@link OrderLifecycle#events} for each order. One {@link EventBatch} per block; the
- * contents are a pure function of the config and the block, whatever the split or runner.
+ * then {@link OrderLifecycle#events} for each order. Outputs, per block, an {@link EventBatch}
+ * ({@link #EVENTS}) and its partial totals ({@link #STATS}, for {@link
+ * org.eventsim.stats.StatsFn}); both are pure functions of the config and the block, whatever the
+ * split or runner.
+ *
+ * <p>The totals are taken here, where the batch is at hand, so that the events have a single
+ * consumer downstream: engines such as Flink then pass them on without serializing them.
  */
-public final class GenerateEvents extends PTransform<PBegin, PCollection<EventBatch>> {
+public final class GenerateEvents extends PTransform<PBegin, PCollectionTuple> {
+  /** One batch per block of orders. */
+  public static final TupleTag<EventBatch> EVENTS = new TupleTag<>("events") {};
+  /** The totals of each batch. */
+  public static final TupleTag<StatsAccumulator> STATS = new TupleTag<>("stats") {};
+
   /** Counter of generated orders, for progress reports. */
   public static final String ORDERS_COUNTER = "orders_generated";
   /** Counter of generated events, for progress reports. */
@@ -45,14 +54,19 @@ public final class GenerateEvents extends PTransform<PBegin, PCollection<EventBa
   }
 
   @Override
-  public PCollection<EventBatch> expand(PBegin input) {
-    return input
-        .apply(
-            "ReadOrderBlocks",
-            Read.from(
-                OrderBlockSource.of(config.firstOrder(), config.endOrder(), ordersPerBlock)))
-        .apply("ExpandLifecycles", ParDo.of(new ExpandBlockFn(config)))
-        .setCoder(EventBatch.Coder.of());
+  public PCollectionTuple expand(PBegin input) {
+    PCollectionTuple generated =
+        input
+            .apply(
+                "ReadOrderBlocks",
+                Read.from(
+                    OrderBlockSource.of(config.firstOrder(), config.endOrder(), ordersPerBlock)))
+            .apply(
+                "ExpandLifecycles",
+                ParDo.of(new ExpandBlockFn(config)).withOutputTags(EVENTS, TupleTagList.of(STATS)));
+    generated.get(EVENTS).setCoder(EventBatch.Coder.of());
+    generated.get(STATS).setCoder(StatsAccumulator.Coder.of());
+    return generated;
   }
 
   /** Expands a block of orders into their events. */
@@ -66,9 +80,10 @@ public final class GenerateEvents extends PTransform<PBegin, PCollection<EventBa
     }
 
     @ProcessElement
-    public void process(@Element OrderBlock block, OutputReceiver<EventBatch> out) {
+    public void process(@Element OrderBlock block, MultiOutputReceiver out) {
       EventBatch batch = batchOf(block, config);
-      out.output(batch);
+      out.get(EVENTS).output(batch);
+      out.get(STATS).output(StatsAccumulator.of(batch));
       orders.inc(block.size());
       events.inc(batch.size());
     }
@@ -76,12 +91,12 @@ public final class GenerateEvents extends PTransform<PBegin, PCollection<EventBa
 
   /** The events of the orders of {@code block}, order by order, each in business order. */
   public static EventBatch batchOf(OrderBlock block, GeneratorConfig config) {
-    List<EventRecord> records = new ArrayList<>((int) block.size() * 3);
+    EventBatch.Builder batch = EventBatch.builder();
     for (long i = block.firstOrder(); i < block.endOrder(); i++) {
       for (Event e : OrderLifecycle.events(i, config)) {
-        records.add(EventRecord.of(e, EventJson.toLineBytes(e)));
+        batch.add(e);
       }
     }
-    return new EventBatch(records);
+    return batch.build();
   }
 }

@@ -1,5 +1,7 @@
 package org.eventsim.json;
 
+import org.eventsim.text.ByteBuilder;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,29 +21,30 @@ public final class Checksums {
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-  private static final ThreadLocal<MessageDigest> SHA1 =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return MessageDigest.getInstance("SHA-1");
-            } catch (NoSuchAlgorithmException e) {
-              throw new IllegalStateException("every Java platform provides SHA-1", e);
-            }
-          });
+  /** Per thread: the digest and the buffer the payload's Python JSON is written into. */
+  private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
 
   private Checksums() {}
 
   /** The checksum of a payload: 32 lower-case hex digits. */
   public static String of(Payload payload) {
-    return uuid5OidHex(PayloadJson.pythonSortedKeys(payload));
+    State s = STATE.get();
+    PayloadJson.appendPythonSortedKeys(s.json.clear(), payload);
+    return uuid5OidHex(s, s.json.array(), s.json.length());
   }
 
   /** {@code uuid.uuid5(uuid.NAMESPACE_OID, name).hex}. */
   public static String uuid5OidHex(String name) {
-    MessageDigest sha1 = SHA1.get();
+    byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+    return uuid5OidHex(STATE.get(), bytes, bytes.length);
+  }
+
+  private static String uuid5OidHex(State s, byte[] name, int length) {
+    MessageDigest sha1 = s.sha1;
     sha1.reset();
     sha1.update(NAMESPACE_OID);
-    byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
+    sha1.update(name, 0, length);
+    byte[] hash = sha1.digest();
     hash[6] = (byte) ((hash[6] & 0x0f) | 0x50); // version 5
     hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // RFC 4122 variant
     char[] out = new char[32];
@@ -50,5 +53,18 @@ public final class Checksums {
       out[2 * i + 1] = HEX[hash[i] & 0xf];
     }
     return new String(out);
+  }
+
+  private static final class State {
+    final ByteBuilder json = new ByteBuilder(256);
+    final MessageDigest sha1;
+
+    State() {
+      try {
+        sha1 = MessageDigest.getInstance("SHA-1");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java platform provides SHA-1", e);
+      }
+    }
   }
 }

@@ -1,5 +1,7 @@
 package org.eventsim.json;
 
+import org.eventsim.text.ByteBuilder;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,44 +13,46 @@ public final class PayloadJson {
   private PayloadJson() {}
 
   /** Appends the payload as compact JSON with fields in output order: {@code {"a":1.0,"b":"x"}}. */
-  public static void appendCompact(StringBuilder sb, Payload payload) {
-    appendObject(sb, payload.fields(), ",", ":");
+  public static void appendCompact(ByteBuilder out, Payload payload) {
+    appendObject(out, payload.fields(), ",", ":");
   }
 
   /**
-   * The payload exactly as Python's {@code json.dumps(payload, sort_keys=True)} prints it: keys
-   * sorted by code unit, {@code ", "} and {@code ": "} separators, non-ASCII escaped, {@code null},
-   * floats in repr form ({@code 500.0}).
+   * Appends the payload exactly as Python's {@code json.dumps(payload, sort_keys=True)} prints it:
+   * keys sorted by code unit, {@code ", "} and {@code ": "} separators, non-ASCII escaped, {@code
+   * null}, floats in repr form ({@code 500.0}).
    */
-  public static String pythonSortedKeys(Payload payload) {
+  public static void appendPythonSortedKeys(ByteBuilder out, Payload payload) {
     List<Payload.Field> sorted = new ArrayList<>(payload.fields());
     sorted.sort(Comparator.comparing(Payload.Field::name));
-    StringBuilder sb = new StringBuilder(128);
-    appendObject(sb, sorted, ", ", ": ");
-    return sb.toString();
+    appendObject(out, sorted, ", ", ": ");
+  }
+
+  /** {@link #appendPythonSortedKeys} as a String. */
+  public static String pythonSortedKeys(Payload payload) {
+    ByteBuilder out = new ByteBuilder(128);
+    appendPythonSortedKeys(out, payload);
+    return out.toString();
   }
 
   private static void appendObject(
-      StringBuilder sb, List<Payload.Field> fields, String itemSeparator, String keySeparator) {
-    sb.append('{');
+      ByteBuilder out, List<Payload.Field> fields, String itemSeparator, String keySeparator) {
+    out.append('{');
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {
-        sb.append(itemSeparator);
+        out.appendAscii(itemSeparator);
       }
-      JsonText.appendQuoted(sb, fields.get(i).name());
-      sb.append(keySeparator);
-      appendValue(sb, fields.get(i).value());
+      JsonText.appendQuoted(out, fields.get(i).name());
+      out.appendAscii(keySeparator);
+      Object value = fields.get(i).value();
+      if (value == null) {
+        out.appendAscii("null");
+      } else if (value instanceof Money m) {
+        m.appendJson(out);
+      } else {
+        JsonText.appendQuoted(out, (String) value);
+      }
     }
-    sb.append('}');
-  }
-
-  private static void appendValue(StringBuilder sb, Object value) {
-    if (value == null) {
-      sb.append("null");
-    } else if (value instanceof Money m) {
-      m.appendJson(sb);
-    } else {
-      JsonText.appendQuoted(sb, (String) value);
-    }
+    out.append('}');
   }
 }

@@ -2,6 +2,7 @@ package org.eventsim.model;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.eventsim.text.ByteBuilder;
 
 /**
  * An amount of money in whole cents: exact, and with a stable JSON form.
@@ -21,6 +22,13 @@ public record Money(long cents) {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException("not a finite amount: " + value);
     }
+    // Fast path: value * 100 is within half an ulp (~1e-13 here) of the exact product, so unless
+    // it lies near a half-cent, rounding it gives the same cents as rounding the exact value.
+    double scaled = value * 100;
+    double fraction = scaled - Math.floor(scaled);
+    if (Math.abs(scaled) < 1e12 && Math.abs(fraction - 0.5) > 1e-6) {
+      return new Money((long) Math.rint(scaled));
+    }
     return new Money(
         new BigDecimal(value).setScale(2, RoundingMode.HALF_EVEN).movePointRight(2).longValueExact());
   }
@@ -32,29 +40,24 @@ public record Money(long cents) {
 
   /** Python's float repr: {@code 45.68}, {@code 45.6}, {@code 500.0}. */
   public String toJson() {
-    StringBuilder sb = new StringBuilder(12);
-    appendJson(sb);
-    return sb.toString();
+    ByteBuilder out = new ByteBuilder(16);
+    appendJson(out);
+    return out.toString();
   }
 
-  /** Appends {@link #toJson()} to {@code sb}. */
-  public void appendJson(StringBuilder sb) {
+  /** Appends {@link #toJson()} to {@code out}. */
+  public void appendJson(ByteBuilder out) {
     long c = cents;
     if (c < 0) {
-      sb.append('-');
+      out.append('-');
       c = -c;
     }
     int frac = (int) (c % 100);
-    sb.append(c / 100).append('.');
-    if (frac == 0) {
-      sb.append('0');
-    } else if (frac % 10 == 0) {
-      sb.append(frac / 10);
+    out.appendLong(c / 100).append('.');
+    if (frac % 10 == 0) {
+      out.appendLong(frac / 10);
     } else {
-      if (frac < 10) {
-        sb.append('0');
-      }
-      sb.append(frac);
+      out.appendPadded(frac, 2);
     }
   }
 

@@ -1,5 +1,7 @@
 package org.eventsim.model;
 
+import org.eventsim.text.ByteBuilder;
+
 /**
  * Event timestamps: microseconds since the epoch (UTC), printed as ISO-8601 with exactly six
  * fraction digits and a {@code Z}, e.g. {@code 2026-01-01T00:00:43.196961Z}.
@@ -21,38 +23,32 @@ public final class Timestamps {
 
   /** {@code yyyy-MM-ddTHH:mm:ss.ffffffZ}. */
   public static String format(long micros) {
-    StringBuilder sb = new StringBuilder(27);
-    append(sb, micros);
-    return sb.toString();
+    ByteBuilder out = new ByteBuilder(27);
+    append(out, micros);
+    return out.toString();
   }
 
-  /** Appends {@link #format(long)} to {@code sb}. */
-  public static void append(StringBuilder sb, long micros) {
+  /** Appends {@link #format(long)} to {@code out}. */
+  public static void append(ByteBuilder out, long micros) {
     long day = Math.floorDiv(micros, MICROS_PER_DAY);
     long microsOfDay = micros - day * MICROS_PER_DAY;
-    appendDate(sb, day);
+    appendDate(out, day);
     long secOfDay = microsOfDay / MICROS_PER_SECOND;
-    int fraction = (int) (microsOfDay % MICROS_PER_SECOND);
-    sb.append('T');
-    pad(sb, (int) (secOfDay / 3600), 2);
-    sb.append(':');
-    pad(sb, (int) (secOfDay / 60 % 60), 2);
-    sb.append(':');
-    pad(sb, (int) (secOfDay % 60), 2);
-    sb.append('.');
-    pad(sb, fraction, 6);
-    sb.append('Z');
+    out.append('T').appendPadded(secOfDay / 3600, 2);
+    out.append(':').appendPadded(secOfDay / 60 % 60, 2);
+    out.append(':').appendPadded(secOfDay % 60, 2);
+    out.append('.').appendPadded(microsOfDay % MICROS_PER_SECOND, 6).append('Z');
   }
 
   /** {@code yyyy-MM-dd} of a UTC day number. */
   public static String formatDate(long epochDay) {
-    StringBuilder sb = new StringBuilder(10);
-    appendDate(sb, epochDay);
-    return sb.toString();
+    ByteBuilder out = new ByteBuilder(10);
+    appendDate(out, epochDay);
+    return out.toString();
   }
 
   /** Appends {@code yyyy-MM-dd} of a UTC day number (proleptic Gregorian, civil-from-days). */
-  public static void appendDate(StringBuilder sb, long epochDay) {
+  public static void appendDate(ByteBuilder out, long epochDay) {
     long z = epochDay + 719_468;
     long era = Math.floorDiv(z, 146_097);
     long doe = z - era * 146_097;
@@ -65,19 +61,6 @@ public final class Timestamps {
     if (year < 0 || year > 9999) {
       throw new IllegalArgumentException("year out of range 0000-9999: " + year);
     }
-    pad(sb, (int) year, 4);
-    sb.append('-');
-    pad(sb, month, 2);
-    sb.append('-');
-    pad(sb, dom, 2);
-  }
-
-  private static void pad(StringBuilder sb, int value, int width) {
-    for (int limit = 10, i = 1; i < width; i++, limit *= 10) {
-      if (value < limit) {
-        sb.append('0');
-      }
-    }
-    sb.append(value);
+    out.appendPadded(year, 4).append('-').appendPadded(month, 2).append('-').appendPadded(dom, 2);
   }
 }

@@ -1,6 +1,5 @@
 package org.eventsim.sink;
 
-import org.eventsim.model.EventRecord;
 import org.eventsim.model.Timestamps;
 
 /** The two date-partitioned copies of the events, one file per UTC date. */
@@ -29,11 +28,6 @@ public enum DatePartition {
       }
     }
     throw new IllegalArgumentException("not a partition folder: " + folder);
-  }
-
-  /** The UTC day whose file holds {@code r}. */
-  public int dayOf(EventRecord r) {
-    return this == INGEST_DATE ? r.ingestDay() : r.eventDay();
   }
 
   /** The file of {@code epochDay}, relative to the output folder. */

@@ -1,25 +1,27 @@
 package org.eventsim.sink;
 
-import static org.eventsim.model.Timestamps.MICROS_PER_DAY;
-
 import java.io.Serializable;
 import org.eventsim.generate.GeneratorConfig;
+import org.eventsim.model.Timestamps;
 
 /**
- * How the date files are cut into independently sorted pieces, so that no worker ever holds more
- * than about {@code maxGroupEvents} events at once, however many orders the run has.
+ * How the events are cut into independently sorted groups, so that no worker ever holds more than
+ * about {@code maxGroupEvents} events at once, however many orders the run has; and how the
+ * sorted groups make up the files.
  *
- * <p>A file is written as one or more <em>parts</em>, contiguous ranges of arrival time numbered
- * in arrival order: the sorted parts of a file, concatenated in part order, are the sorted file.
- * Parts are sorted in <em>groups</em>, the unit of grouping and in-memory sorting:
+ * <p>Everything is sorted once, by arrival, in <em>groups</em> of arrival time:
  *
  * <ul>
- *   <li>when a day's expected events fit in a group, every file is a single part, and a group holds
- *       the files of several consecutive days ({@link #daysPerGroup()});
- *   <li>otherwise each day is cut into P parts ({@link #partsPerDay()}) and each part is a group:
- *       an ingest-date file into P equal slices of its day; an event-date file into P slices of its
- *       own day plus P slices of the following (maxLateDays + 1) days, where its late arrivals fall.
+ *   <li>when a day's expected arrivals fit in a group, a group holds several whole days ({@link
+ *       #daysPerGroup()}) and each ingest-date file is written directly from its group;
+ *   <li>otherwise each day is cut into P equal slices of arrival time ({@link #partsPerDay()}),
+ *       each slice is a group, and an ingest-date file is the concatenation of its P parts.
  * </ul>
+ *
+ * <p>An event-date file needs no sort of its own: every event arrives no earlier than it happens,
+ * so event date E's file, in arrival order, is the concatenation over ingest days d ≥ E (and their
+ * parts p) of the events of E among the sorted arrivals of (d, p): its <em>fragments</em>, in
+ * {@link #fragmentIndex} order.
  *
  * <p>The plan depends only on the flags, never on the runner or its parallelism, and the file
  * contents do not depend on the plan at all.
@@ -32,12 +34,12 @@ public final class PartPlan implements Serializable {
 
   private final int partsPerDay;
   private final int daysPerGroup;
-  private final long tailMicros;
+  private final boolean parallelCompose;
 
-  private PartPlan(int partsPerDay, int daysPerGroup, long tailMicros) {
+  private PartPlan(int partsPerDay, int daysPerGroup, boolean parallelCompose) {
     this.partsPerDay = partsPerDay;
     this.daysPerGroup = daysPerGroup;
-    this.tailMicros = tailMicros;
+    this.parallelCompose = parallelCompose;
   }
 
   /** The plan for a run of {@code config} with groups of about {@code maxGroupEvents} events. */
@@ -45,8 +47,8 @@ public final class PartPlan implements Serializable {
     if (maxGroupEvents < 1) {
       throw new IllegalArgumentException("maxGroupEvents must be >= 1, got " + maxGroupEvents);
     }
-    double eventsPerDay =
-        config.numOrders() * expectedEventsPerOrder(config) * HEADROOM / config.spanDays();
+    double events = config.numOrders() * expectedEventsPerOrder(config);
+    double eventsPerDay = events * HEADROOM / config.spanDays();
     long parts = (long) Math.max(1, Math.ceil(eventsPerDay / maxGroupEvents));
     if (parts > 1_000_000) {
       throw new IllegalArgumentException(
@@ -54,9 +56,7 @@ public final class PartPlan implements Serializable {
     }
     long days = parts > 1 ? 1 : (long) Math.floor(maxGroupEvents / Math.max(eventsPerDay, 1));
     return new PartPlan(
-        (int) parts,
-        (int) Math.max(1, Math.min(days, 100_000)),
-        (config.maxLateDays() + 1L) * MICROS_PER_DAY);
+        (int) parts, (int) Math.max(1, Math.min(days, 100_000)), events > 4.0 * maxGroupEvents);
   }
 
   /** Created and payment always; then cancelled, or shipped and/or corrected. */
@@ -64,40 +64,49 @@ public final class PartPlan implements Serializable {
     return 2 + c.cancelRate() + (1 - c.cancelRate()) * (c.shipRate() + c.correctionRate());
   }
 
-  /** P, the number of arrival-time slices per day (1: every file is a single part). */
+  /** P, the number of arrival-time slices per day (1: ingest-date files are single parts). */
   public int partsPerDay() {
     return partsPerDay;
   }
 
-  /** How many days' files one group holds when files are single parts. */
+  /** How many days one group holds when ingest-date files are single parts. */
   public int daysPerGroup() {
     return daysPerGroup;
   }
 
-  /** Whether every file is a single part, written directly under its final name. */
+  /** Whether every ingest-date file is a single part, written directly under its final name. */
   public boolean singlePart() {
     return partsPerDay == 1;
   }
 
   /**
-   * The part of {@code partition}'s file for {@code fileDay} that holds an event arriving at
-   * {@code ingestMicros}.
+   * Whether the run is big enough (over four groups) to spread the final concatenations over the
+   * workers; small runs make their few files in one step, which is cheaper on the DirectRunner.
    */
-  public int partOf(DatePartition partition, int fileDay, long ingestMicros) {
+  public boolean parallelCompose() {
+    return parallelCompose;
+  }
+
+  /** The part, within its ingest day, of an event arriving at {@code ingestMicros}. */
+  public int partOf(long ingestMicros) {
     if (singlePart()) {
       return 0;
     }
-    long sinceFileDay = ingestMicros - fileDay * MICROS_PER_DAY;
-    if (partition == DatePartition.INGEST_DATE || sinceFileDay < MICROS_PER_DAY) {
-      return (int) (Math.floorMod(ingestMicros, MICROS_PER_DAY) * partsPerDay / MICROS_PER_DAY);
-    }
-    double slice = Math.floor((double) (sinceFileDay - MICROS_PER_DAY) / tailMicros * partsPerDay);
-    return partsPerDay + (int) Math.min(partsPerDay - 1, slice);
+    long microsOfDay = Math.floorMod(ingestMicros, Timestamps.MICROS_PER_DAY);
+    return (int) (microsOfDay * partsPerDay / Timestamps.MICROS_PER_DAY);
   }
 
-  /** The group, within its partition, that sorts part {@code part} of the file of {@code fileDay}. */
-  public long groupOf(int fileDay, int part) {
-    return singlePart() ? Math.floorDiv(fileDay, daysPerGroup) : (long) fileDay * 2 * partsPerDay + part;
+  /** The group that sorts part {@code part} of ingest day {@code ingestDay}. */
+  public long groupOf(int ingestDay, int part) {
+    return singlePart() ? Math.floorDiv(ingestDay, daysPerGroup) : (long) ingestDay * partsPerDay + part;
+  }
+
+  /**
+   * The position, within event date {@code eventDay}'s file, of the fragment that arrived in part
+   * {@code part} of ingest day {@code ingestDay} (never before the event day).
+   */
+  public int fragmentIndex(int eventDay, int ingestDay, int part) {
+    return (ingestDay - eventDay) * partsPerDay + part;
   }
 
   @Override

@@ -1,76 +1,192 @@
 package org.eventsim.sink;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.eventsim.model.Event;
-import org.eventsim.model.EventRecord;
+import org.eventsim.model.EventBatch;
+import org.eventsim.text.ByteBuilder;
 
 /**
- * Lines with their file day and arrival sort key, packed into byte arrays: {@code [file day:
+ * Events with their arrival sort key and event day, packed into byte arrays: {@code [event day:
  * 4][ingest time: 8][event id msb: 8][event id lsb: 8][line length: 4][line]} repeated. Generation
- * packs each block's share of a group into one array; the sorter unpacks a group's arrays, sorts
- * them and cuts the result into files.
+ * packs each block's share of a sort group into one array; the sorter unpacks a group's arrays,
+ * sorts them by arrival and cuts the result into ingest-date parts and event-date fragments.
  */
 final class SortRecords {
   private static final int HEADER = 4 + 8 + 8 + 8 + 4;
 
   private SortRecords() {}
 
-  /** Appends one record, filed under {@code fileDay}, to {@code out}. */
-  static void append(ByteArrayOutputStream out, int fileDay, EventRecord r) {
-    byte[] header =
-        ByteBuffer.allocate(HEADER)
-            .putInt(fileDay)
-            .putLong(r.ingestTimeMicros())
-            .putLong(r.eventIdMsb())
-            .putLong(r.eventIdLsb())
-            .putInt(r.line().length)
-            .array();
-    out.write(header, 0, HEADER);
-    out.write(r.line(), 0, r.line().length);
+  /** Appends the cursor's current event to {@code out}. */
+  static void append(ByteBuilder out, EventBatch.Cursor e) {
+    out.putInt(e.eventDay())
+        .putLong(e.ingestTimeMicros())
+        .putLong(e.eventIdMsb())
+        .putLong(e.eventIdLsb())
+        .putInt(e.lineLength())
+        .put(e.data(), e.lineOffset(), e.lineLength());
   }
 
-  /** A run of sorted lines that belong to one file part. */
-  interface PartSink {
-    void accept(int fileDay, int part, byte[] lines);
+  /** Receives the sorted lines of a group, newline-terminated, in arrival order. */
+  interface Sink {
+    /** All lines of part {@code part} of ingest day {@code ingestDay}. */
+    void ingestPart(int ingestDay, int part, byte[] lines);
+
+    /** The lines of that part whose events happened on {@code eventDay}. */
+    void fragment(int eventDay, int ingestDay, int part, byte[] lines);
+  }
+
+  /** The part, within its ingest day, of an arrival time. */
+  interface PartOf {
+    int partOf(long ingestMicros);
   }
 
   /**
-   * Sorts all records of {@code packed} by (file day, ingest time, event id) and hands each file
-   * part's lines, newline-terminated, to {@code sink} in that order.
+   * Sorts all records of {@code packed} by (ingest time, event id, line) and hands each ingest
+   * part, and each event-day fragment of it, to {@code sink}.
    *
-   * @param partOf the part of a record, from its file day and ingest time
+   * <p>Sorting is on primitive keys: the ingest time (shortened by as few low bits as the group's
+   * time range requires) and the record's index packed into one {@code long}, sorted with {@link
+   * Arrays#sort(long[])}; the rare runs that tie on the shortened key are then put in exact order.
    */
-  static void sortIntoParts(Iterable<byte[]> packed, PartOf partOf, PartSink sink) {
-    List<Entry> entries = new ArrayList<>();
-    for (byte[] chunk : packed) {
-      ByteBuffer buf = ByteBuffer.wrap(chunk);
-      while (buf.hasRemaining()) {
-        int day = buf.getInt();
-        long ingest = buf.getLong();
-        long msb = buf.getLong();
-        long lsb = buf.getLong();
-        int length = buf.getInt();
-        entries.add(new Entry(day, ingest, msb, lsb, chunk, buf.position(), length));
-        buf.position(buf.position() + length);
-      }
-    }
-    Entry[] sorted = entries.toArray(new Entry[0]);
-    Arrays.sort(sorted);
+  static void sortIntoParts(Iterable<byte[]> packed, PartOf partOf, Sink sink) {
+    Records r = Records.unpack(packed);
+    int n = r.size;
+    int[] order = r.sortedOrder();
     int from = 0;
-    while (from < sorted.length) {
-      int day = sorted[from].day;
-      int part = partOf.partOf(day, sorted[from].ingest);
+    while (from < n) {
+      long firstIngest = r.ingest[order[from]];
+      int day = (int) Math.floorDiv(firstIngest, 86_400_000_000L);
+      int part = partOf.partOf(firstIngest);
+      long dayEnd = (day + 1L) * 86_400_000_000L;
       int to = from;
-      long bytes = 0;
-      while (to < sorted.length
-          && sorted[to].day == day
-          && partOf.partOf(day, sorted[to].ingest) == part) {
-        bytes += sorted[to].length + 1;
+      while (to < n && r.ingest[order[to]] < dayEnd && partOf.partOf(r.ingest[order[to]]) == part) {
         to++;
+      }
+      sink.ingestPart(day, part, r.lines(order, from, to, Integer.MIN_VALUE));
+      int[] eventDays = r.distinctEventDays(order, from, to);
+      for (int eventDay : eventDays) {
+        sink.fragment(eventDay, day, part, r.lines(order, from, to, eventDay));
+      }
+      from = to;
+    }
+  }
+
+  /** The unpacked records of a group, as parallel primitive arrays. */
+  private static final class Records {
+    final byte[][] chunks;
+    final int size;
+    final int[] eventDay;
+    final long[] ingest;
+    final long[] msb;
+    final long[] lsb;
+    final int[] chunk;
+    final int[] offset;
+    final int[] length;
+
+    private Records(byte[][] chunks, int size) {
+      this.chunks = chunks;
+      this.size = size;
+      eventDay = new int[size];
+      ingest = new long[size];
+      msb = new long[size];
+      lsb = new long[size];
+      chunk = new int[size];
+      offset = new int[size];
+      length = new int[size];
+    }
+
+    static Records unpack(Iterable<byte[]> packed) {
+      List<byte[]> chunkList = new ArrayList<>();
+      int size = 0;
+      for (byte[] c : packed) {
+        chunkList.add(c);
+        ByteBuffer buf = ByteBuffer.wrap(c);
+        while (buf.hasRemaining()) {
+          buf.position(buf.position() + HEADER - 4);
+          buf.position(buf.position() + 4 + buf.getInt());
+          size++;
+        }
+      }
+      Records r = new Records(chunkList.toArray(new byte[0][]), size);
+      int i = 0;
+      for (int c = 0; c < r.chunks.length; c++) {
+        ByteBuffer buf = ByteBuffer.wrap(r.chunks[c]);
+        while (buf.hasRemaining()) {
+          r.eventDay[i] = buf.getInt();
+          r.ingest[i] = buf.getLong();
+          r.msb[i] = buf.getLong();
+          r.lsb[i] = buf.getLong();
+          r.length[i] = buf.getInt();
+          r.chunk[i] = c;
+          r.offset[i] = buf.position();
+          buf.position(buf.position() + r.length[i]);
+          i++;
+        }
+      }
+      return r;
+    }
+
+    /** Record indexes in (ingest, event id, line) order. */
+    int[] sortedOrder() {
+      if (size == 0) {
+        return new int[0];
+      }
+      long minIngest = Long.MAX_VALUE;
+      long maxIngest = Long.MIN_VALUE;
+      for (int i = 0; i < size; i++) {
+        minIngest = Math.min(minIngest, ingest[i]);
+        maxIngest = Math.max(maxIngest, ingest[i]);
+      }
+      int indexBits = bits(size - 1L);
+      int shift = Math.max(0, bits(maxIngest - minIngest) - (63 - indexBits));
+      long[] keys = new long[size];
+      for (int i = 0; i < size; i++) {
+        keys[i] = (((ingest[i] - minIngest) >>> shift) << indexBits) | i;
+      }
+      Arrays.sort(keys);
+      int[] order = new int[size];
+      long indexMask = (1L << indexBits) - 1;
+      for (int i = 0; i < size; i++) {
+        order[i] = (int) (keys[i] & indexMask);
+      }
+      // Runs equal on the shortened ingest time are in index order: put them in exact order.
+      int from = 0;
+      for (int i = 1; i <= size; i++) {
+        if (i == size || (keys[i] >>> indexBits) != (keys[from] >>> indexBits)) {
+          if (i - from > 1) {
+            exactSort(order, from, i);
+          }
+          from = i;
+        }
+      }
+      return order;
+    }
+
+    /** The distinct event days among {@code order[from, to)}, ascending. */
+    int[] distinctEventDays(int[] order, int from, int to) {
+      int[] days = new int[0];
+      for (int i = from; i < to; i++) {
+        int d = eventDay[order[i]];
+        if (Arrays.binarySearch(days, d) < 0) {
+          days = Arrays.copyOf(days, days.length + 1);
+          days[days.length - 1] = d;
+          Arrays.sort(days);
+        }
+      }
+      return days;
+    }
+
+    /** The lines of {@code order[from, to)} (of event day {@code day}, or all for MIN_VALUE). */
+    byte[] lines(int[] order, int from, int to, int day) {
+      long bytes = 0;
+      for (int i = from; i < to; i++) {
+        int k = order[i];
+        if (day == Integer.MIN_VALUE || eventDay[k] == day) {
+          bytes += length[k] + 1;
+        }
       }
       if (bytes > Integer.MAX_VALUE - 16) {
         throw new IllegalStateException(
@@ -79,32 +195,38 @@ final class SortRecords {
       byte[] out = new byte[(int) bytes];
       int pos = 0;
       for (int i = from; i < to; i++) {
-        Entry e = sorted[i];
-        System.arraycopy(e.chunk, e.offset, out, pos, e.length);
-        pos += e.length;
-        out[pos++] = '\n';
+        int k = order[i];
+        if (day == Integer.MIN_VALUE || eventDay[k] == day) {
+          System.arraycopy(chunks[chunk[k]], offset[k], out, pos, length[k]);
+          pos += length[k];
+          out[pos++] = '\n';
+        }
       }
-      sink.accept(day, part, out);
-      from = to;
+      return out;
     }
-  }
 
-  /** The part of a record in a file. */
-  interface PartOf {
-    int partOf(int fileDay, long ingestMicros);
-  }
-
-  private record Entry(int day, long ingest, long msb, long lsb, byte[] chunk, int offset, int length)
-      implements Comparable<Entry> {
-    @Override
-    public int compareTo(Entry o) {
-      int c = Integer.compare(day, o.day);
-      if (c == 0) {
-        c = Event.compareArrival(ingest, msb, lsb, o.ingest, o.msb, o.lsb);
+    private void exactSort(int[] order, int from, int to) {
+      Integer[] run = new Integer[to - from];
+      for (int i = from; i < to; i++) {
+        run[i - from] = order[i];
       }
+      Arrays.sort(run, this::compare);
+      for (int i = from; i < to; i++) {
+        order[i] = run[i - from];
+      }
+    }
+
+    private int compare(int a, int b) {
+      int c = Event.compareArrival(ingest[a], msb[a], lsb[a], ingest[b], msb[b], lsb[b]);
       return c != 0
           ? c
-          : Arrays.compare(chunk, offset, offset + length, o.chunk, o.offset, o.offset + o.length);
+          : Arrays.compare(
+              chunks[chunk[a]], offset[a], offset[a] + length[a],
+              chunks[chunk[b]], offset[b], offset[b] + length[b]);
+    }
+
+    private static int bits(long range) {
+      return 64 - Long.numberOfLeadingZeros(range);
     }
   }
 }

@@ -51,9 +51,9 @@ public record RunStats(
         dates(a.byEventDay));
   }
 
-  private static SortedMap<String, Long> dates(TreeMap<Integer, Long> days) {
+  private static SortedMap<String, Long> dates(DayCounts days) {
     TreeMap<String, Long> dates = new TreeMap<>();
-    days.forEach((day, n) -> dates.put(Timestamps.formatDate(day), n));
+    days.toMap().forEach((day, n) -> dates.put(Timestamps.formatDate(day), n));
     return Collections.unmodifiableSortedMap(dates);
   }
 

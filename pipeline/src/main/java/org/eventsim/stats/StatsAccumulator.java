@@ -7,10 +7,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.util.VarInt;
-import org.eventsim.model.EventRecord;
+import org.eventsim.model.EventBatch;
+import org.eventsim.model.Event;
 import org.eventsim.model.EventType;
 
 /** The mutable running totals behind {@link RunStats}; additive, so merging is summing. */
@@ -22,34 +22,53 @@ public final class StatsAccumulator {
   final long[] bySchemaVersion = new long[3];
   long late;
   long outOfOrderOrders;
-  final TreeMap<Integer, Long> byIngestDay = new TreeMap<>();
-  final TreeMap<Integer, Long> byEventDay = new TreeMap<>();
+  final DayCounts byIngestDay = new DayCounts();
+  final DayCounts byEventDay = new DayCounts();
 
   /**
-   * Adds one order's events, given in business order. The order counts as out of order when its
-   * arrival order differs from its business order, i.e. some event arrives after one that
-   * happened later.
+   * The totals of one batch. Batches hold whole orders, each order's events together and in
+   * business order; an order counts as out of order when its arrival order differs from that, i.e.
+   * some event arrives after one that happened later.
    */
-  void addOrder(java.util.List<EventRecord> byBusiness) {
-    orders++;
+  public static StatsAccumulator of(EventBatch batch) {
+    StatsAccumulator acc = new StatsAccumulator();
+    EventBatch.Cursor c = batch.cursor();
+    long order = -1;
     boolean outOfOrder = false;
-    EventRecord previous = null;
-    for (EventRecord r : byBusiness) {
-      events++;
-      byType[r.type().ordinal()]++;
-      bySchemaVersion[r.schemaVersion()]++;
-      if (r.isLate()) {
-        late++;
-      }
-      byIngestDay.merge(r.ingestDay(), 1L, Long::sum);
-      byEventDay.merge(r.eventDay(), 1L, Long::sum);
-      if (previous != null && previous.compareArrival(r) > 0) {
+    long prevIngest = 0;
+    long prevMsb = 0;
+    long prevLsb = 0;
+    while (c.next()) {
+      long ingest = c.ingestTimeMicros();
+      long msb = c.eventIdMsb();
+      long lsb = c.eventIdLsb();
+      if (c.orderIndex() != order) {
+        acc.endOrder(order >= 0, outOfOrder);
+        order = c.orderIndex();
+        outOfOrder = false;
+      } else if (Event.compareArrival(prevIngest, prevMsb, prevLsb, ingest, msb, lsb) > 0) {
         outOfOrder = true;
       }
-      previous = r;
+      prevIngest = ingest;
+      prevMsb = msb;
+      prevLsb = lsb;
+      int ingestDay = c.ingestDay();
+      int eventDay = c.eventDay();
+      acc.events++;
+      acc.byType[c.type().ordinal()]++;
+      acc.bySchemaVersion[c.schemaVersion()]++;
+      acc.late += ingestDay > eventDay ? 1 : 0;
+      acc.byIngestDay.add(ingestDay, 1);
+      acc.byEventDay.add(eventDay, 1);
     }
-    if (outOfOrder) {
-      outOfOrderOrders++;
+    acc.endOrder(order >= 0, outOfOrder);
+    return acc;
+  }
+
+  private void endOrder(boolean any, boolean outOfOrder) {
+    if (any) {
+      orders++;
+      outOfOrderOrders += outOfOrder ? 1 : 0;
     }
   }
 
@@ -65,8 +84,8 @@ public final class StatsAccumulator {
     }
     late += other.late;
     outOfOrderOrders += other.outOfOrderOrders;
-    other.byIngestDay.forEach((d, n) -> byIngestDay.merge(d, n, Long::sum));
-    other.byEventDay.forEach((d, n) -> byEventDay.merge(d, n, Long::sum));
+    byIngestDay.merge(other.byIngestDay);
+    byEventDay.merge(other.byEventDay);
   }
 
   @Override
@@ -132,8 +151,8 @@ public final class StatsAccumulator {
       return a;
     }
 
-    private static void encodeDays(TreeMap<Integer, Long> days, DataOutputStream data)
-        throws IOException {
+    private static void encodeDays(DayCounts counts, DataOutputStream data) throws IOException {
+      Map<Integer, Long> days = counts.toMap();
       VarInt.encode(days.size(), data);
       for (Map.Entry<Integer, Long> e : days.entrySet()) {
         data.writeInt(e.getKey());
@@ -141,11 +160,10 @@ public final class StatsAccumulator {
       }
     }
 
-    private static void decodeDays(TreeMap<Integer, Long> days, DataInputStream data)
-        throws IOException {
+    private static void decodeDays(DayCounts days, DataInputStream data) throws IOException {
       int n = VarInt.decodeInt(data);
       for (int i = 0; i < n; i++) {
-        days.put(data.readInt(), VarInt.decodeLong(data));
+        days.add(data.readInt(), VarInt.decodeLong(data));
       }
     }
 

@@ -30,6 +30,20 @@ public class MoneyTest {
   }
 
   @Test
+  public void fastRoundingAgreesWithExactDecimalRounding() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    for (int i = 0; i < 2_000_000; i++) {
+      double x = i % 2 == 0 ? random.nextDouble(0, 10_000) : (random.nextInt(1_000_000) + 0.5) / 100;
+      long exact =
+          new java.math.BigDecimal(x)
+              .setScale(2, java.math.RoundingMode.HALF_EVEN)
+              .movePointRight(2)
+              .longValueExact();
+      assertThat(Double.toString(x), Money.round(x).cents(), equalTo(exact));
+    }
+  }
+
+  @Test
   public void shortestReprOfEveryCentValueReadsBackAsTheRoundedDouble() {
     for (long cents = 100; cents <= 999_900; cents++) {
       Money m = new Money(cents);

@@ -66,6 +66,7 @@ public class WriteEventFilesTest {
     Path out = tmp.newFolder().toPath();
     PCollection<String> files =
         p.apply(GenerateEvents.of(config, ordersPerBlock))
+            .get(GenerateEvents.EVENTS)
             .apply(WriteEventFiles.to(new OutputLayout(out.toString()), plan));
     ReferenceModel expected = ReferenceModel.of(config);
     int fileCount = expected.byIngestDate().size() + expected.byEventDate().size() + 1;

@@ -24,12 +24,14 @@ public class StatsFnTest {
   private static final GeneratorConfig CONFIG = GeneratorConfig.builder().numOrders(3_000).build();
 
   @Test
-  public void combinesBatchesIntoTheReferenceTotalsInAnyOrderAndGrouping() {
-    List<EventBatch> batches = new ArrayList<>();
+  public void combinesPerBatchTotalsIntoTheReferenceTotalsInAnyOrderAndGrouping() {
+    List<StatsAccumulator> partials = new ArrayList<>();
     for (long first = 0; first < CONFIG.numOrders(); first += 250) {
-      batches.add(GenerateEvents.batchOf(new OrderBlock(first, Math.min(first + 250, CONFIG.numOrders())), CONFIG));
+      EventBatch batch =
+          GenerateEvents.batchOf(new OrderBlock(first, Math.min(first + 250, CONFIG.numOrders())), CONFIG);
+      partials.add(StatsAccumulator.of(batch));
     }
-    CombineFnTester.testCombineFn(new StatsFn(), batches, expected(ReferenceModel.of(CONFIG).events()));
+    CombineFnTester.testCombineFn(new StatsFn(), partials, expected(ReferenceModel.of(CONFIG).events()));
   }
 
   @Test
@@ -43,8 +45,7 @@ public class StatsFnTest {
 
   @Test
   public void accumulatorCoderRoundTrips() throws Exception {
-    StatsFn fn = new StatsFn();
-    StatsAccumulator acc = fn.addInput(fn.createAccumulator(), GenerateEvents.batchOf(new OrderBlock(0, 500), CONFIG));
+    StatsAccumulator acc = StatsAccumulator.of(GenerateEvents.batchOf(new OrderBlock(0, 500), CONFIG));
     assertThat(CoderUtils.clone(StatsAccumulator.Coder.of(), acc), equalTo(acc));
   }
 

@@ -68,8 +68,7 @@ public final class ReferenceModel {
   private static byte[] lines(List<Event> events) {
     StringBuilder sb = new StringBuilder();
     for (Event e : events) {
-      EventJson.append(sb, e);
-      sb.append('\n');
+      sb.append(EventJson.toLine(e)).append('\n');
     }
     return sb.toString().getBytes(StandardCharsets.UTF_8);
   }
