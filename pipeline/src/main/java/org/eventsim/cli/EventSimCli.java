@@ -28,8 +28,8 @@ import org.eventsim.sink.OutputLayout;
  * pipeline on the chosen runner with a progress line, and exit with 0 (success), 2 (bad input,
  * nothing written) or 1 (the run failed; no stats.json).
  *
- * <p>Runner modules call {@link #run} with their own defaults (e.g. the DirectRunner's) which the
- * user's flags override.
+ * <p>Runner modules call {@link #run} with their {@link RunnerSetup}: defaults for their runner,
+ * which the user's flags override, and a check of the servers it needs.
  */
 public final class EventSimCli {
   public static final int EXIT_OK = 0;
@@ -41,19 +41,18 @@ public final class EventSimCli {
   private EventSimCli() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, List.of(), System.out, System.err, Clock.systemUTC()));
+    System.exit(run(args, RunnerSetup.NONE, System.out, System.err, Clock.systemUTC()));
   }
 
   /**
    * Runs the command.
    *
    * @param args the command line
-   * @param runnerDefaults Beam flags ({@code --name=value}) applied unless the command line sets
-   *     the same option
+   * @param runner the runner module's defaults and preflight check
    * @return the exit code
    */
   public static int run(
-      String[] args, List<String> runnerDefaults, PrintStream out, PrintStream err, Clock clock) {
+      String[] args, RunnerSetup runner, PrintStream out, PrintStream err, Clock clock) {
     long started = System.nanoTime();
     RunConfig config;
     EventSimOptions options;
@@ -64,22 +63,30 @@ public final class EventSimCli {
         printHelp(parsed.helpTopic(), out);
         return EXIT_OK;
       }
-      options = toOptions(withDefaults(parsed.beamArgs(), runnerDefaults));
+      options = toOptions(withDefaults(parsed.beamArgs(), runner.defaults()));
+      Timing.mark(err, "options parsed");
       config = RunConfig.from(options, clock);
+      runner.preflight(options);
       folder = OutputFolder.open(config.outDirAsGiven(), Path.of(config.outDir()));
     } catch (UsageException e) {
       err.println("event-sim: " + e.getMessage());
       return EXIT_USAGE;
+    } catch (UnavailableException e) {
+      err.println("event-sim: " + e.getMessage());
+      return EXIT_FAILED;
     }
 
-    String runner = options.getRunner().getSimpleName();
+    String runnerName = options.getRunner().getSimpleName();
     try {
       folder.clearPreviousRun();
       Pipeline pipeline = Pipeline.create(options);
       EventSimPipeline.build(pipeline, config);
+      Timing.mark(err, "pipeline built");
       Progress progress = new Progress(config.generator().numOrders(), err, started);
       PipelineResult result = pipeline.run();
+      Timing.mark(err, "run() returned");
       PipelineResult.State state = progress.waitUntilFinish(result);
+      Timing.mark(err, "pipeline finished");
       if (state != PipelineResult.State.DONE || !folder.isComplete()) {
         throw new IllegalStateException("the pipeline ended in state " + state + " without writing stats.json");
       }
@@ -91,10 +98,10 @@ public final class EventSimCli {
           Locale.ROOT,
           "event-sim: wrote %,d events of %,d orders to %s in %.1f s (%,.0f events/s, %s)%n",
           events, config.generator().numOrders(), config.outDirAsGiven(), seconds,
-          events / Math.max(seconds, 1e-9), runner);
+          events / Math.max(seconds, 1e-9), runnerName);
       Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("status", "ok");
-      summary.put("runner", runner);
+      summary.put("runner", runnerName);
       summary.put("orders", config.generator().numOrders());
       summary.put("events", events);
       summary.put("files", folder.countOutputFiles());

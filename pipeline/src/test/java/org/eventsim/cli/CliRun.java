@@ -4,17 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
-import java.util.List;
+import org.eventsim.testing.OutputDigests;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /** One in-process run of the command, with what it printed. */
 record CliRun(int exitCode, String stdout, String stderr) {
@@ -26,33 +21,17 @@ record CliRun(int exitCode, String stdout, String stderr) {
     int code;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = EventSimCli.run(args, List.of(), o, e, CLOCK);
+      code = EventSimCli.run(args, RunnerSetup.NONE, o, e, CLOCK);
     }
     return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  /** sha256 of every file under {@code dir}, by relative path; stats.json without its out_dir line. */
+  /** sha256 of every file under {@code dir}; see {@link OutputDigests#of}. */
   static Map<String, String> digests(Path dir) throws IOException {
-    Map<String, String> digests = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-        byte[] bytes = Files.readAllBytes(f);
-        if (f.getFileName().toString().equals("stats.json")) {
-          bytes = new String(bytes, StandardCharsets.UTF_8)
-              .replaceAll("\"out_dir\": \"[^\"]*\"", "\"out_dir\": \"-\"")
-              .getBytes(StandardCharsets.UTF_8);
-        }
-        digests.put(dir.relativize(f).toString(), sha256(bytes));
-      }
-    }
-    return digests;
+    return OutputDigests.of(dir);
   }
 
   static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return OutputDigests.sha256(bytes);
   }
 }

@@ -3,6 +3,7 @@ package org.eventsim.runners.direct;
 import java.time.Clock;
 import java.util.List;
 import org.eventsim.cli.EventSimCli;
+import org.eventsim.cli.RunnerSetup;
 
 /**
  * The {@code event-sim} command on Beam's DirectRunner (the default runner of the CLI jar).
@@ -13,12 +14,13 @@ import org.eventsim.cli.EventSimCli;
  * Any of these can be set back on the command line.
  */
 public final class DirectMain {
-  static final List<String> DIRECT_DEFAULTS =
-      List.of("--enforceImmutability=false", "--enforceEncodability=false", "--blockOnRun=false");
+  static final RunnerSetup DIRECT =
+      () ->
+          List.of("--enforceImmutability=false", "--enforceEncodability=false", "--blockOnRun=false");
 
   private DirectMain() {}
 
   public static void main(String[] args) {
-    System.exit(EventSimCli.run(args, DIRECT_DEFAULTS, System.out, System.err, Clock.systemUTC()));
+    System.exit(EventSimCli.run(args, DIRECT, System.out, System.err, Clock.systemUTC()));
   }
 }

@@ -11,9 +11,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.eventsim.testing.Processes;
+import org.eventsim.testing.Processes.Result;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -32,7 +33,7 @@ public class DirectJarIT {
   public void launcherRunsTheDefaultCommandAndReportsOnStdout() throws Exception {
     Path out = tmp.newFolder().toPath();
     Result r = run(List.of(ROOT.resolve("event-sim").toString(), "--out", out.toString(), "--n-orders", "5000", "--seed", "42"));
-    assertThat(r.stderr, r.code, equalTo(0));
+    assertThat(r.stderr(), r.code(), equalTo(0));
     assertThat(r.lastStdoutLine(), startsWith("{\"status\":\"ok\",\"runner\":\"DirectRunner\",\"orders\":5000,"));
     assertThat(Files.exists(out.resolve("stats.json")), equalTo(true));
   }
@@ -41,9 +42,9 @@ public class DirectJarIT {
   public void badInputExitsTwoWithOneLineAndWritesNothing() throws Exception {
     Path out = tmp.getRoot().toPath().resolve("not-created");
     Result r = run(java("--out", out.toString(), "--late-rate", "7"));
-    assertThat(r.code, equalTo(2));
-    assertThat(r.stderr.strip(), equalTo("event-sim: --late-rate must be a number within [0, 1], got '7'"));
-    assertThat(r.stdout, equalTo(""));
+    assertThat(r.code(), equalTo(2));
+    assertThat(r.stderr().strip(), equalTo("event-sim: --late-rate must be a number within [0, 1], got '7'"));
+    assertThat(r.stdout(), equalTo(""));
     assertThat(Files.exists(out), equalTo(false));
   }
 
@@ -51,7 +52,7 @@ public class DirectJarIT {
   public void aKilledRunNeverLooksComplete() throws Exception {
     Path out = tmp.newFolder().toPath();
     Result first = run(java("--out", out.toString(), "--n-orders", "100"));
-    assertThat(first.stderr, first.code, equalTo(0));
+    assertThat(first.stderr(), first.code(), equalTo(0));
     assertThat(Files.exists(out.resolve("stats.json")), equalTo(true));
 
     Process p =
@@ -72,7 +73,7 @@ public class DirectJarIT {
     assertThat(Files.exists(out.resolve("stats.json")), equalTo(false));
 
     Result rerun = run(java("--out", out.toString(), "--n-orders", "100"));
-    assertThat(rerun.stderr, rerun.code, equalTo(0));
+    assertThat(rerun.stderr(), rerun.code(), equalTo(0));
     assertThat(Files.exists(out.resolve("stats.json")), equalTo(true));
     assertThat(Files.exists(out.resolve(".event-sim-work")), equalTo(false));
   }
@@ -115,27 +116,10 @@ public class DirectJarIT {
   }
 
   private static List<String> java(String... args) {
-    List<String> cmd =
-        new ArrayList<>(List.of("java", "-Xmx3g", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
-    cmd.addAll(List.of(args));
-    return cmd;
+    return Processes.javaJar(JAR, List.of("-Xmx3g", "-XX:TieredStopAtLevel=1"), args);
   }
 
   private static Result run(List<String> command) throws IOException, InterruptedException {
-    Path stdout = Files.createTempFile("event-sim", ".out");
-    Path stderr = Files.createTempFile("event-sim", ".err");
-    Process p = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-    if (!p.waitFor(5, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new AssertionError("timed out: " + command);
-    }
-    return new Result(p.exitValue(), Files.readString(stdout), Files.readString(stderr));
-  }
-
-  private record Result(int code, String stdout, String stderr) {
-    String lastStdoutLine() {
-      String[] lines = stdout.strip().split("\n");
-      return lines[lines.length - 1];
-    }
+    return Processes.run(command, 5);
   }
 }

@@ -1,0 +1,55 @@
+package org.eventsim.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the command as users do, in its own process, for end-to-end tests. */
+public final class Processes {
+  private Processes() {}
+
+  /** What a finished process printed, and its exit code. */
+  public record Result(int code, String stdout, String stderr, double seconds) {
+    /** The last line on stdout (the command's JSON summary on success). */
+    public String lastStdoutLine() {
+      String[] lines = stdout.strip().split("\n");
+      return lines[lines.length - 1];
+    }
+  }
+
+  /** {@code java [jvmOptions] -jar jar args...}. */
+  public static List<String> javaJar(Path jar, List<String> jvmOptions, String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add("java");
+    cmd.addAll(jvmOptions);
+    cmd.add("-jar");
+    cmd.add(jar.toString());
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+
+  /** Runs {@code command} to completion (killing it after {@code timeoutMinutes}). */
+  public static Result run(List<String> command, int timeoutMinutes)
+      throws IOException, InterruptedException {
+    Path stdout = Files.createTempFile("event-sim", ".out");
+    Path stderr = Files.createTempFile("event-sim", ".err");
+    long started = System.nanoTime();
+    Process p =
+        new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+    try {
+      if (!p.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+        throw new AssertionError("timed out after " + timeoutMinutes + " min: " + command);
+      }
+      return new Result(
+          p.exitValue(), Files.readString(stdout), Files.readString(stderr), (System.nanoTime() - started) / 1e9);
+    } finally {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      Files.deleteIfExists(stdout);
+      Files.deleteIfExists(stderr);
+    }
+  }
+}

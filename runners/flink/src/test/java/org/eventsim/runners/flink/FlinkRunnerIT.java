@@ -1,0 +1,161 @@
+package org.eventsim.runners.flink;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.eventsim.testing.OutputDigests;
+import org.eventsim.testing.Processes;
+import org.eventsim.testing.Processes.Result;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * The same flags give the same bytes on every runner: the DirectRunner, Flink embedded, a real
+ * Flink session cluster on 127.0.0.1 (started by src/scripts/flink-local.sh around these tests)
+ * at parallelism 1 and 2, and the cluster's own {@code flink run}; a TaskManager killed during a
+ * cluster run changes nothing; an unreachable master fails fast and clearly.
+ */
+public class FlinkRunnerIT {
+  @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
+
+  private static final Path FLINK_JAR = Path.of(System.getProperty("eventsim.flinkJar"));
+  private static final Path DIRECT_JAR = Path.of(System.getProperty("eventsim.directJar"));
+  private static final Path ROOT = Path.of(System.getProperty("eventsim.root")).toAbsolutePath().normalize();
+  private static final Path SCRIPT = ROOT.resolve("src/scripts/flink-local.sh");
+  private static final String MASTER = "127.0.0.1:8081";
+  private static final String[] FLAGS = {
+    "--n-orders", "20000", "--seed", "7", "--start", "2026-03-01T00:00:00Z", "--late-rate", "0.1"
+  };
+
+  private static Map<String, String> direct;
+
+  @BeforeClass
+  public static void referenceRunOnTheDirectRunner() throws Exception {
+    direct = run(DIRECT_JAR, List.of("-XX:TieredStopAtLevel=1"));
+  }
+
+  @Test
+  public void flinkEmbeddedWritesTheSameBytesAsTheDirectRunner() throws Exception {
+    assertThat(run(FLINK_JAR, List.of()), equalTo(direct));
+  }
+
+  @Test
+  public void theClusterAtParallelismOneAndTwoWritesTheSameBytes() throws Exception {
+    assertThat(run(FLINK_JAR, List.of(), "--flinkMaster=" + MASTER, "--parallelism=1"), equalTo(direct));
+    assertThat(run(FLINK_JAR, List.of(), "--flinkMaster=" + MASTER, "--parallelism=2"), equalTo(direct));
+  }
+
+  @Test
+  public void theClustersOwnFlinkRunWritesTheSameBytes() throws Exception {
+    Path out = TMP.newFolder().toPath();
+    List<String> cmd = new ArrayList<>(List.of(SCRIPT.toString(), "flink", "run", "-p", "2", FLINK_JAR.toString()));
+    cmd.addAll(List.of("--out", out.toString()));
+    cmd.addAll(List.of(FLAGS));
+    Result r = Processes.run(cmd, 10);
+    assertThat(r.stderr(), r.code(), equalTo(0));
+    assertThat(r.lastStdoutLine(), startsWith("{\"status\":\"ok\",\"runner\":\"FlinkRunner\""));
+    assertThat(OutputDigests.of(out), equalTo(direct));
+  }
+
+  @Test
+  public void aTaskManagerKilledMidRunIsReplacedAndTheFilesAreUnchanged() throws Exception {
+    String[] flags = {"--n-orders", "200000", "--seed", "11", "--start", "2026-03-01T00:00:00Z"};
+    Path undisturbed = TMP.newFolder().toPath();
+    Result reference = Processes.run(withOut(FLINK_JAR, List.of(), undisturbed, flags), 10);
+    assertThat(reference.stderr(), reference.code(), equalTo(0));
+
+    Path out = TMP.newFolder().toPath();
+    List<String> cmd = withOut(FLINK_JAR, List.of(), out, flags);
+    cmd.add("--flinkMaster=" + MASTER);
+    cmd.add("--parallelism=2");
+    Process job = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(TMP.newFile().toPath().toFile()).start();
+    try {
+      waitForRunningJob(job);
+      Thread.sleep(4_000); // well into the job: sources running, data in flight
+      assertThat(Processes.run(List.of(SCRIPT.toString(), "kill-taskmanager"), 1).code(), equalTo(0));
+      Thread.sleep(3_000);
+      Result restart = Processes.run(List.of(SCRIPT.toString(), "start"), 3);
+      assertThat(restart.stderr(), restart.code(), equalTo(0));
+      assertThat("the job finishes", job.waitFor(8, TimeUnit.MINUTES), equalTo(true));
+      assertThat(job.exitValue(), equalTo(0));
+    } finally {
+      job.descendants().forEach(ProcessHandle::destroyForcibly);
+      job.destroyForcibly();
+    }
+    assertThat(restarts(), org.hamcrest.Matchers.greaterThan(0));
+    assertThat(OutputDigests.of(out), equalTo(OutputDigests.of(undisturbed)));
+  }
+
+  @Test
+  public void anUnreachableMasterFailsFastNamingTheAddressAndWritesNothing() throws Exception {
+    Path out = TMP.getRoot().toPath().resolve("never-written");
+    List<String> cmd = withOut(FLINK_JAR, List.of(), out, "--n-orders", "10");
+    cmd.add("--flinkMaster=127.0.0.1:1");
+    Result r = Processes.run(cmd, 2);
+    assertThat(r.code(), equalTo(1));
+    assertThat(r.stderr(), containsString("--flinkMaster 127.0.0.1:1: no Flink cluster answers at http://127.0.0.1:1/overview"));
+    assertThat(r.seconds(), lessThan(60.0));
+    assertThat(Files.exists(out), equalTo(false));
+  }
+
+  private static Map<String, String> run(Path jar, List<String> jvm, String... extra) throws Exception {
+    Path out = TMP.newFolder().toPath();
+    List<String> cmd = withOut(jar, jvm, out, FLAGS);
+    cmd.addAll(List.of(extra));
+    Result r = Processes.run(cmd, 10);
+    assertThat(r.stderr(), r.code(), equalTo(0));
+    return OutputDigests.of(out);
+  }
+
+  private static List<String> withOut(Path jar, List<String> jvm, Path out, String... flags) {
+    List<String> cmd = new ArrayList<>(Processes.javaJar(jar, jvm, "--out", out.toString()));
+    cmd.addAll(List.of(flags));
+    return cmd;
+  }
+
+  private static void waitForRunningJob(Process job) throws Exception {
+    for (int i = 0; i < 120; i++) {
+      if (!job.isAlive()) {
+        throw new AssertionError("the job ended before it could be disturbed");
+      }
+      if (rest("/jobs/overview").contains("\"state\":\"RUNNING\"")) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("no job reached RUNNING within 60 s");
+  }
+
+  /** Restarts of the newest job, from the cluster's REST API. */
+  private static int restarts() throws Exception {
+    String overview = rest("/jobs/overview");
+    String id = overview.replaceAll("(?s).*?\"jid\":\"([0-9a-f]+)\".*", "$1");
+    String exceptions = rest("/jobs/" + id + "/exceptions");
+    return exceptions.contains("\"root-exception\":null") ? 0 : 1;
+  }
+
+  private static String rest(String path) throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://" + MASTER + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    return r.body();
+  }
+}
