@@ -52,8 +52,15 @@ blob.server.port: 6124
 taskmanager.rpc.port: 6125
 taskmanager.data.port: 6126
 jobmanager.memory.process.size: 1024m
-taskmanager.memory.process.size: 2048m
+taskmanager.memory.process.size: 3072m
 taskmanager.numberOfTaskSlots: 2
+# Blocking (sort-merge) shuffles take 512 network buffers each; the default share is not enough
+# for this pipeline at parallelism 2 ("Insufficient number of network buffers").
+taskmanager.memory.network.min: 384m
+taskmanager.memory.network.max: 384m
+# Each slot sorts one group of up to --maxGroupEvents events (~250 MB with the default) on the
+# task heap: give the heap what Flink's sorter would otherwise take as managed memory.
+taskmanager.memory.managed.fraction: 0.25
 parallelism.default: 1
 io.tmp.dirs: $HOME_DIR/tmp
 web.tmpdir: $HOME_DIR/web
