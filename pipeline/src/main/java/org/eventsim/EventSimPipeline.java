@@ -5,21 +5,23 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.eventsim.generate.GenerateEvents;
+import org.eventsim.model.EventBatch;
 import org.eventsim.options.RunConfig;
 import org.eventsim.sink.OutputLayout;
 import org.eventsim.sink.PartPlan;
 import org.eventsim.sink.WriteEventFiles;
 import org.eventsim.sink.WriteStatsFile;
-import org.eventsim.stats.RunStats;
+import org.eventsim.sink.kafka.PublishToKafka;
 import org.eventsim.stats.StatsFn;
 
 /**
- * The event-sim pipeline: generate every order's events, write the sorted files, and write
- * stats.json once they are complete.
+ * The event-sim pipeline: generate every order's events, write the sorted files and/or publish
+ * them to Kafka, and stage stats.json, which the command moves into place once all has succeeded.
  *
  * <pre>
- * GenerateEvents ─┬ events ─ WriteEventFiles (events.ndjson, events_by_*_date/*.ndjson) ─┐
- *                 └ totals ─ ComputeStats ─────────────────────────────── WriteStatsFile ◄─┘
+ * GenerateEvents ─┬ events ─┬─ WriteEventFiles (events.ndjson, events_by_*_date/*.ndjson)
+ *                 │         └─ PublishToKafka (with --kafka-bootstrap)
+ *                 └ totals ─── ComputeStats ── WriteStatsFile (staged)
  * </pre>
  */
 public final class EventSimPipeline {
@@ -31,16 +33,18 @@ public final class EventSimPipeline {
     PCollectionTuple generated =
         pipeline.apply(
             "GenerateEvents", GenerateEvents.of(config.generator(), config.ordersPerBlock()));
-    PCollection<String> files =
-        generated
-            .get(GenerateEvents.EVENTS)
-            .apply(
-                "WriteEventFiles",
-                WriteEventFiles.to(layout, PartPlan.of(config.generator(), config.maxGroupEvents())));
-    PCollection<RunStats> stats =
-        generated.get(GenerateEvents.STATS).apply("ComputeStats", Combine.globally(new StatsFn()));
-    files.apply(
-        "WriteStatsFile",
-        WriteStatsFile.of(stats, layout, config.settings(), config.outDirAsGiven()));
+    PCollection<EventBatch> events = generated.get(GenerateEvents.EVENTS);
+    if (config.writeFiles()) {
+      events.apply(
+          "WriteEventFiles",
+          WriteEventFiles.to(layout, PartPlan.of(config.generator(), config.maxGroupEvents())));
+    }
+    if (config.kafka() != null) {
+      events.apply("PublishToKafka", PublishToKafka.to(config.kafka()));
+    }
+    generated
+        .get(GenerateEvents.STATS)
+        .apply("ComputeStats", Combine.globally(new StatsFn()))
+        .apply("WriteStatsFile", WriteStatsFile.to(layout, config.settings(), config.outDirAsGiven()));
   }
 }

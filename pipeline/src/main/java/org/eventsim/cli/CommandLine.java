@@ -45,7 +45,13 @@ final class CommandLine {
         value = arg.substring(eq + 1);
       } else {
         name = arg.substring(2);
-        value = i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : null;
+        Optional<Flags.Spec> known = Flags.find(name);
+        boolean isSwitch = known.isPresent() && known.get().isSwitch();
+        boolean nextIsValue =
+            i + 1 < args.length
+                && !args[i + 1].startsWith("--")
+                && (!isSwitch || args[i + 1].equalsIgnoreCase("true") || args[i + 1].equalsIgnoreCase("false"));
+        value = nextIsValue ? args[++i] : isSwitch ? "true" : null;
       }
       if (name.equals("help")) {
         help = true;

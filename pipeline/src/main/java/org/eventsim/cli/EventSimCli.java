@@ -22,6 +22,8 @@ import org.eventsim.options.EventSimOptions;
 import org.eventsim.options.RunConfig;
 import org.eventsim.options.UsageException;
 import org.eventsim.sink.OutputLayout;
+import org.eventsim.sink.WriteStatsFile;
+import org.eventsim.sink.kafka.KafkaPreflight;
 
 /**
  * The {@code event-sim} command: parse and validate the flags, prepare the output folder, run the
@@ -67,6 +69,13 @@ public final class EventSimCli {
       Timing.mark(err, "options parsed");
       config = RunConfig.from(options, clock);
       runner.preflight(options);
+      if (config.kafka() != null) {
+        try {
+          err.println("event-sim: Kafka " + config.kafka().bootstrapServers() + ": " + KafkaPreflight.check(config.kafka()));
+        } catch (IOException e) {
+          throw new UnavailableException(e.getMessage());
+        }
+      }
       folder = OutputFolder.open(config.outDirAsGiven(), Path.of(config.outDir()));
     } catch (UsageException e) {
       err.println("event-sim: " + e.getMessage());
@@ -87,9 +96,10 @@ public final class EventSimCli {
       Timing.mark(err, "run() returned");
       PipelineResult.State state = progress.waitUntilFinish(result);
       Timing.mark(err, "pipeline finished");
-      if (state != PipelineResult.State.DONE || !folder.isComplete()) {
-        throw new IllegalStateException("the pipeline ended in state " + state + " without writing stats.json");
+      if (state != PipelineResult.State.DONE) {
+        throw new IllegalStateException("the pipeline ended in state " + state);
       }
+      WriteStatsFile.commit(new OutputLayout(config.outDir()));
       folder.removeWorkDir();
       double seconds = (System.nanoTime() - started) / 1e9;
       JsonNode stats = new ObjectMapper().readTree(folder.dir().resolve(OutputLayout.STATS_FILE).toFile());

@@ -16,7 +16,7 @@ final class Help {
     out.println();
     out.println("Flags (--flag value or --flag=value):");
     for (Flags.Spec f : Flags.all()) {
-      String left = "  --" + f.name() + " " + metavar(f);
+      String left = ("  --" + f.name() + " " + metavar(f)).stripTrailing();
       StringBuilder line = new StringBuilder(left);
       line.append(" ".repeat(Math.max(1, 34 - left.length())));
       line.append(f.description());
@@ -34,7 +34,9 @@ final class Help {
   }
 
   private static String metavar(Flags.Spec f) {
-    if (f.type() == Double.class) {
+    if (f.type() == Boolean.class) {
+      return "";
+    } else if (f.type() == Double.class) {
       return "P";
     } else if (f.type() == Long.class || f.type() == Integer.class) {
       return "N";
@@ -43,6 +45,7 @@ final class Help {
       case "out" -> "DIR";
       case "start" -> "TIME";
       case "kafka-bootstrap" -> "HOSTS";
+      case "kafka-topic" -> "TOPIC";
       default -> "NAME";
     };
   }

@@ -63,11 +63,6 @@ final class OutputFolder {
     deleteTree(dir.resolve(OutputLayout.WORK_DIR));
   }
 
-  /** Whether the run completed, i.e. stats.json exists. */
-  boolean isComplete() {
-    return Files.isRegularFile(dir.resolve(OutputLayout.STATS_FILE));
-  }
-
   /** Number of files the tool owns in the folder. */
   long countOutputFiles() throws IOException {
     long n = 0;

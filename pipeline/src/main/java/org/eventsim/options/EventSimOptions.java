@@ -125,17 +125,40 @@ public interface EventSimOptions extends PipelineOptions {
   void setMaxEventGapMinutes(Integer value);
 
   @CliFlag(value = "kafka-bootstrap", accepts = "HOST:PORT[,HOST:PORT...]")
-  @Description("Kafka bootstrap servers to publish every event to (the Kafka sink is not available yet).")
+  @Description(
+      "Kafka bootstrap servers: publish every event there too (key order_id, value the JSON line,"
+          + " timestamp ingest_time).")
   String getKafkaBootstrap();
 
   void setKafkaBootstrap(String value);
 
-  @CliFlag(value = "kafka-topic", accepts = "a Kafka topic name")
-  @Description("Kafka topic for --kafka-bootstrap.")
+  @CliFlag(value = "kafka-topic", accepts = "a Kafka topic name (letters, digits, '.', '_', '-')")
+  @Description("Kafka topic for --kafka-bootstrap; created if missing.")
   @Default.String("events")
   String getKafkaTopic();
 
   void setKafkaTopic(String value);
+
+  @CliFlag(value = "kafka-partitions", accepts = "an integer from 1 to 10000")
+  @Description("Partitions of the Kafka topic when the run creates it (an existing topic is used as it is).")
+  @Default.Integer(6)
+  Integer getKafkaPartitions();
+
+  void setKafkaPartitions(Integer value);
+
+  @CliFlag(value = "kafka-timeout-seconds", accepts = "an integer from 1 to 3600")
+  @Description("How long, in seconds, to wait for the Kafka brokers to answer before generating.")
+  @Default.Integer(30)
+  Integer getKafkaTimeoutSeconds();
+
+  void setKafkaTimeoutSeconds(Integer value);
+
+  @CliFlag(value = "no-files", accepts = "true or false (the flag alone means true)")
+  @Description("Publish to Kafka only: write no event files (stats.json is still written).")
+  @Default.Boolean(false)
+  Boolean getNoFiles();
+
+  void setNoFiles(Boolean value);
 
   @Hidden
   @Description(

@@ -16,7 +16,8 @@ public final class Flags {
       List.of(
           "out", "n-orders", "seed", "start", "span-days", "tenant-count", "user-count", "v2-rate",
           "cancel-rate", "ship-rate", "correction-rate", "late-rate", "out-of-order-rate",
-          "max-late-days", "max-event-gap-minutes", "kafka-bootstrap", "kafka-topic");
+          "max-late-days", "max-event-gap-minutes", "kafka-bootstrap", "kafka-topic",
+          "kafka-partitions", "kafka-timeout-seconds", "no-files");
 
   /**
    * One flag.
@@ -36,6 +37,11 @@ public final class Flags {
       String description,
       String defaultValue) {
 
+    /** Whether the flag is a switch: given alone it means true. */
+    public boolean isSwitch() {
+      return type == Boolean.class;
+    }
+
     /** Parses {@code text} as this flag's type; the error names the flag and what it accepts. */
     public Object parse(String text) throws UsageException {
       String t = text.trim();
@@ -46,6 +52,11 @@ public final class Flags {
           return Integer.parseInt(t);
         } else if (type == Double.class) {
           return Double.parseDouble(t);
+        } else if (type == Boolean.class) {
+          if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(t);
+          }
+          throw invalid(text);
         }
         return text;
       } catch (NumberFormatException e) {
@@ -127,6 +138,8 @@ public final class Flags {
       return Double.toString(m.getAnnotation(Default.Double.class).value());
     } else if (m.getAnnotation(Default.String.class) != null) {
       return m.getAnnotation(Default.String.class).value();
+    } else if (m.getAnnotation(Default.Boolean.class) != null) {
+      return Boolean.toString(m.getAnnotation(Default.Boolean.class).value());
     }
     return null;
   }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eventsim.generate.GeneratorConfig;
 import org.eventsim.model.Timestamps;
+import org.eventsim.sink.kafka.KafkaTarget;
 
 /**
  * A validated run: the generator's config plus where and how to write. Built once from the
@@ -21,8 +22,8 @@ import org.eventsim.model.Timestamps;
  * @param generator what to generate
  * @param outDirAsGiven {@code --out} as typed, echoed as {@code out_dir} in stats.json
  * @param outDir {@code --out} as an absolute, normalised path
- * @param kafkaBootstrap {@code --kafka-bootstrap}, or null
- * @param kafkaTopic {@code --kafka-topic}
+ * @param kafka where to publish the events ({@code --kafka-*}), or null for no Kafka
+ * @param writeFiles whether to write the event files (not {@code --no-files})
  * @param ordersPerBlock tuning: orders per generated element
  * @param maxGroupEvents tuning: events per sorted part
  */
@@ -30,8 +31,8 @@ public record RunConfig(
     GeneratorConfig generator,
     String outDirAsGiven,
     String outDir,
-    String kafkaBootstrap,
-    String kafkaTopic,
+    KafkaTarget kafka,
+    boolean writeFiles,
     long ordersPerBlock,
     long maxGroupEvents)
     implements Serializable {
@@ -88,13 +89,23 @@ public record RunConfig(
     }
 
     String topic = options.getKafkaTopic();
-    if (options.getKafkaBootstrap() != null) {
-      throw new UsageException(
-          "--kafka-bootstrap: publishing to Kafka is not available in this version yet;"
-              + " run without --kafka-bootstrap to write the files");
-    }
-    if (topic == null || topic.isBlank()) {
+    if (topic == null || !topic.matches("[a-zA-Z0-9._-]{1,249}") || topic.equals(".") || topic.equals("..")) {
       throw Flags.get("kafka-topic").invalid(topic);
+    }
+    int partitions = (int) within("kafka-partitions", options.getKafkaPartitions(), 1, 10_000);
+    int timeout = (int) within("kafka-timeout-seconds", options.getKafkaTimeoutSeconds(), 1, 3600);
+    KafkaTarget kafka = null;
+    String bootstrap = options.getKafkaBootstrap();
+    if (bootstrap != null) {
+      if (!bootstrap.matches("[^,\\s:]+:\\d{1,5}(,[^,\\s:]+:\\d{1,5})*")) {
+        throw Flags.get("kafka-bootstrap").invalid(bootstrap);
+      }
+      kafka = new KafkaTarget(bootstrap, topic, partitions, timeout);
+    }
+    boolean writeFiles = !options.getNoFiles();
+    if (!writeFiles && kafka == null) {
+      throw new UsageException(
+          "--no-files needs --kafka-bootstrap: without files or Kafka the run would publish nothing");
     }
     if (options.getOrdersPerBlock() < 1) {
       throw new UsageException("--ordersPerBlock must be an integer >= 1, got " + options.getOrdersPerBlock());
@@ -107,8 +118,8 @@ public record RunConfig(
         generator,
         out,
         outDir,
-        options.getKafkaBootstrap(),
-        topic,
+        kafka,
+        writeFiles,
         options.getOrdersPerBlock(),
         options.getMaxGroupEvents());
   }
@@ -134,8 +145,10 @@ public record RunConfig(
     s.put("out_of_order_rate", g.outOfOrderRate());
     s.put("max_late_days", g.maxLateDays());
     s.put("max_event_gap_minutes", g.maxEventGapMinutes());
-    s.put("kafka_bootstrap", kafkaBootstrap);
-    s.put("kafka_topic", kafkaTopic);
+    s.put("kafka_bootstrap", kafka == null ? null : kafka.bootstrapServers());
+    s.put("kafka_topic", kafka == null ? null : kafka.topic());
+    s.put("kafka_partitions", kafka == null ? null : kafka.partitions());
+    s.put("no_files", !writeFiles);
     return s;
   }
 

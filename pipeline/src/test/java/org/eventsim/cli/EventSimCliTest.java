@@ -88,7 +88,7 @@ public class EventSimCliTest {
     assertThat(
         CliRun.sha256(Files.readAllBytes(out.resolve("events.ndjson"))),
         equalTo("e3c2646b572eddc7ce5bd3673da7184dafe197a0232a7394afff6c5191b5ef48"));
-    assertThat(CliRun.digests(out).get("stats.json"), equalTo("d8c025526043a4569e1dfc64648a95397f2203c14f278afd64793a511f92ded2"));
+    assertThat(CliRun.digests(out).get("stats.json"), equalTo("775de5e06fb30df9091738b204af8a05fc14043798a697b28ee294ac151b12b3"));
   }
 
   @Test
@@ -151,7 +151,12 @@ public class EventSimCliTest {
       {"--start", "yesterday", "--start must be an ISO-8601 UTC time such as 2026-01-01T00:00:00Z"},
       {"--start", "1969-12-31T00:00:00Z", "--start must be"},
       {"--frobnicate", "3", "unknown flag --frobnicate"},
-      {"--kafka-bootstrap", "localhost:9092", "--kafka-bootstrap: publishing to Kafka is not available"},
+      {"--kafka-bootstrap", "localhost", "--kafka-bootstrap must be HOST:PORT[,HOST:PORT...], got 'localhost'"},
+      {"--kafka-topic", "no spaces", "--kafka-topic must be a Kafka topic name"},
+      {"--kafka-partitions", "0", "--kafka-partitions must be an integer from 1 to 10000, got '0'"},
+      {"--kafka-timeout-seconds", "-5", "--kafka-timeout-seconds must be an integer from 1 to 3600"},
+      {"--no-files", "", "--no-files needs --kafka-bootstrap"},
+      {"--no-files", "maybe", "unexpected argument 'maybe'"},
       {"--seed", "1", "--seed is given more than once"},
       {"stray", "", "unexpected argument 'stray'"},
       {"--runner=NoSuchRunner", "", "NoSuchRunner"},

@@ -36,10 +36,12 @@ public class EventSimPipelineTest {
 
     ReferenceModel expected = ReferenceModel.of(generator);
     assertThat(Files.readAllBytes(out.resolve("events.ndjson")), equalTo(expected.eventsFile()));
-    JsonNode stats = new ObjectMapper().readTree(out.resolve("stats.json").toFile());
+    // stats.json is staged by the pipeline and moved into place by the command after success
+    assertThat(Files.exists(out.resolve("stats.json")), equalTo(false));
+    JsonNode stats =
+        new ObjectMapper().readTree(out.resolve(".event-sim-work/commit/stats.json").toFile());
     assertThat(stats.get("n_events").asLong(), equalTo((long) expected.events().size()));
     assertThat(stats.get("n_orders").asLong(), equalTo(1_200L));
-    assertThat(Files.exists(out.resolve(".event-sim-work")), equalTo(true)); // removed by the CLI
   }
 
   @Test
@@ -56,6 +58,6 @@ public class EventSimPipelineTest {
   }
 
   private static RunConfig config(GeneratorConfig g, Path out, long ordersPerBlock, long maxGroupEvents) {
-    return new RunConfig(g, out.toString(), out.toString(), null, "events", ordersPerBlock, maxGroupEvents);
+    return new RunConfig(g, out.toString(), out.toString(), null, true, ordersPerBlock, maxGroupEvents);
   }
 }

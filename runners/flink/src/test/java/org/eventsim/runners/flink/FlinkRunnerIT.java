@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -142,12 +144,17 @@ public class FlinkRunnerIT {
     throw new AssertionError("no job reached RUNNING within 60 s");
   }
 
-  /** Restarts of the newest job, from the cluster's REST API. */
+  /** Failures the newest job recovered from, from the cluster's REST API. */
   private static int restarts() throws Exception {
-    String overview = rest("/jobs/overview");
-    String id = overview.replaceAll("(?s).*?\"jid\":\"([0-9a-f]+)\".*", "$1");
-    String exceptions = rest("/jobs/" + id + "/exceptions");
-    return exceptions.contains("\"root-exception\":null") ? 0 : 1;
+    ObjectMapper json = new ObjectMapper();
+    JsonNode newest = null;
+    for (JsonNode job : json.readTree(rest("/jobs/overview")).get("jobs")) {
+      if (newest == null || job.get("start-time").asLong() > newest.get("start-time").asLong()) {
+        newest = job;
+      }
+    }
+    JsonNode exceptions = json.readTree(rest("/jobs/" + newest.get("jid").asText() + "/exceptions"));
+    return exceptions.path("exceptionHistory").path("entries").size();
   }
 
   private static String rest(String path) throws IOException, InterruptedException {

@@ -1,0 +1,121 @@
+package org.eventsim.sink.kafka;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Before anything is generated: checks that the brokers answer within the timeout, and creates the
+ * topic if it is missing (an existing topic is used as it is).
+ */
+public final class KafkaPreflight {
+  /**
+   * Settings of a topic the run creates, so that it keeps records whose timestamps are simulated
+   * arrival times, anywhere in the past or future: brokers by default reject timestamps more than
+   * an hour ahead, and time-based retention would delete records stamped weeks ago at once.
+   */
+  static final Map<String, String> TOPIC_CONFIG =
+      Map.of(
+          "message.timestamp.after.max.ms", Long.toString(Long.MAX_VALUE),
+          "message.timestamp.before.max.ms", Long.toString(Long.MAX_VALUE),
+          "retention.ms", "-1");
+
+  private KafkaPreflight() {}
+
+  /**
+   * Checks {@code target}'s brokers and topic.
+   *
+   * @return a one-line description, e.g. {@code created topic events (6 partitions)}
+   * @throws IOException with a one-line message naming the address when the brokers do not answer
+   */
+  public static String check(KafkaTarget target) throws IOException {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, target.bootstrapServers());
+    int timeoutMs = (int) TimeUnit.SECONDS.toMillis(target.timeoutSeconds());
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 30_000));
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+    props.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 10_000));
+    props.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, Math.min(timeoutMs, 10_000));
+    try (Admin admin = Admin.create(props)) {
+      int brokers;
+      try {
+        brokers = admin.describeCluster().nodes().get(timeoutMs, TimeUnit.MILLISECONDS).size();
+      } catch (TimeoutException | ExecutionException e) {
+        throw new IOException(
+            "--kafka-bootstrap " + target.bootstrapServers() + ": no Kafka broker answered within "
+                + target.timeoutSeconds() + " s (" + rootMessage(e) + ")");
+      }
+      Set<String> topics = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
+      if (topics.contains(target.topic())) {
+        int partitions =
+            admin.describeTopics(List.of(target.topic())).allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS)
+                .get(target.topic()).partitions().size();
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, target.topic());
+        Config config = admin.describeConfigs(List.of(resource)).all().get(timeoutMs, TimeUnit.MILLISECONDS).get(resource);
+        StringBuilder notes = new StringBuilder();
+        for (Map.Entry<String, String> wanted : TOPIC_CONFIG.entrySet()) {
+          ConfigEntry actual = config.get(wanted.getKey());
+          if (actual != null && !wanted.getValue().equals(actual.value())) {
+            notes.append(notes.length() == 0 ? "; note: it has " : ", ")
+                .append(wanted.getKey()).append('=').append(actual.value());
+          }
+        }
+        if (notes.length() > 0) {
+          notes.append(
+              " (records with simulated arrival times far in the past or future may be rejected or"
+                  + " deleted; topics event-sim creates use ");
+          notes.append(TOPIC_CONFIG).append(')');
+        }
+        return "topic " + target.topic() + " exists (" + partitions + " partitions), used as it is" + notes;
+      }
+      short replication = (short) Math.min(3, brokers);
+      try {
+        admin
+            .createTopics(
+                List.of(
+                    new NewTopic(target.topic(), target.partitions(), replication)
+                        .configs(TOPIC_CONFIG)))
+            .all()
+            .get(timeoutMs, TimeUnit.MILLISECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw new IOException(
+              "--kafka-topic " + target.topic() + ": could not be created on "
+                  + target.bootstrapServers() + " (" + rootMessage(e) + ")");
+        }
+      }
+      return "created topic " + target.topic() + " (" + target.partitions() + " partitions, replication "
+          + replication + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while checking --kafka-bootstrap " + target.bootstrapServers());
+    } catch (TimeoutException | ExecutionException e) {
+      throw new IOException(
+          "--kafka-bootstrap " + target.bootstrapServers() + ": " + rootMessage(e));
+    } catch (org.apache.kafka.common.KafkaException e) {
+      throw new IOException("--kafka-bootstrap " + target.bootstrapServers() + ": " + rootMessage(e));
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String m = root.getMessage();
+    return root.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+  }
+
+}
