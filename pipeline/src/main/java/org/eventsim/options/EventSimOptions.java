@@ -28,6 +28,15 @@ public interface EventSimOptions extends PipelineOptions {
 
   void setNumOrders(Long value);
 
+  @CliFlag(value = "first-order", accepts = "an integer >= 0")
+  @Description(
+      "Index of the first order: generates orders [first-order, first-order + n-orders), exactly"
+          + " those orders of a bigger run, so big jobs can be split across runs.")
+  @Default.Long(0)
+  Long getFirstOrder();
+
+  void setFirstOrder(Long value);
+
   @CliFlag(value = "seed", accepts = "an integer (64-bit)")
   @Description("Seed: the same seed and flags give byte-identical output.")
   @Default.Long(42)

@@ -49,6 +49,10 @@ public record RunConfig(
           "--out is required: the folder to write events.ndjson, stats.json and the date folders to");
     }
     long numOrders = atLeast("n-orders", options.getNumOrders(), 0);
+    long firstOrder = atLeast("first-order", options.getFirstOrder(), 0);
+    if (firstOrder > Long.MAX_VALUE / 2 - numOrders) {
+      throw Flags.get("first-order").invalid(firstOrder);
+    }
     int spanDays = (int) within("span-days", options.getSpanDays(), 1, 36_500);
     int tenantCount = (int) atLeast("tenant-count", options.getTenantCount(), 1);
     int userCount = (int) atLeast("user-count", options.getUserCount(), 1);
@@ -65,7 +69,7 @@ public record RunConfig(
             options.getSeed(),
             start,
             spanDays,
-            0,
+            firstOrder,
             numOrders,
             tenantCount,
             userCount,
@@ -132,6 +136,7 @@ public record RunConfig(
     GeneratorConfig g = generator;
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("n_orders", g.numOrders());
+    s.put("first_order", g.firstOrder());
     s.put("seed", g.seed());
     s.put("start", Timestamps.format(g.startMicros()));
     s.put("span_days", g.spanDays());

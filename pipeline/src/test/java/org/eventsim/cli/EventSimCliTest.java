@@ -12,8 +12,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eventsim.generate.GeneratorConfig;
 import org.eventsim.model.EventType;
@@ -88,7 +91,7 @@ public class EventSimCliTest {
     assertThat(
         CliRun.sha256(Files.readAllBytes(out.resolve("events.ndjson"))),
         equalTo("e3c2646b572eddc7ce5bd3673da7184dafe197a0232a7394afff6c5191b5ef48"));
-    assertThat(CliRun.digests(out).get("stats.json"), equalTo("775de5e06fb30df9091738b204af8a05fc14043798a697b28ee294ac151b12b3"));
+    assertThat(CliRun.digests(out).get("stats.json"), equalTo("0c2ee8534d5e1a71c838efb908f280deefd5a54534f242f214b4d17b1d0921ff"));
   }
 
   @Test
@@ -103,6 +106,30 @@ public class EventSimCliTest {
     assertThat(Files.readString(out.resolve("notes.txt")), equalTo("mine"));
     assertThat(list(out), not(hasItem(".event-sim-work")));
     assertThat(JSON.readTree(out.resolve("stats.json").toFile()).get("config").get("span_days").asInt(), equalTo(2));
+  }
+
+  @Test
+  public void aSliceIsExactlyThoseOrdersOfTheBiggerRun() throws Exception {
+    Path big = tmp.newFolder().toPath();
+    Path slice = tmp.newFolder().toPath();
+    assertThat(CliRun.of("--out", big.toString(), "--n-orders", "3000", "--start", START).exitCode(), equalTo(0));
+    CliRun run =
+        CliRun.of("--out", slice.toString(), "--first-order", "1000", "--n-orders", "1000", "--start", START);
+    assertThat(run.stderr(), run.exitCode(), equalTo(0));
+    Pattern orderId = Pattern.compile("\"order_id\":\"O-(\\d+)\"");
+    List<String> expected = new ArrayList<>();
+    for (String line : Files.readAllLines(big.resolve("events.ndjson"))) {
+      Matcher m = orderId.matcher(line);
+      assertThat(m.find(), equalTo(true));
+      long index = Long.parseLong(m.group(1)) - 1;
+      if (index >= 1000 && index < 2000) {
+        expected.add(line);
+      }
+    }
+    assertThat(Files.readAllLines(slice.resolve("events.ndjson")), equalTo(expected));
+    JsonNode stats = JSON.readTree(slice.resolve("stats.json").toFile());
+    assertThat(stats.get("n_orders").asLong(), equalTo(1000L));
+    assertThat(stats.get("config").get("first_order").asLong(), equalTo(1000L));
   }
 
   @Test
@@ -142,6 +169,7 @@ public class EventSimCliTest {
       {"--n-orders", "-1", "--n-orders must be an integer >= 0, got '-1'"},
       {"--n-orders", "1.5", "--n-orders must be an integer >= 0, got '1.5'"},
       {"--n-orders", "5k", "--n-orders must be an integer >= 0"},
+      {"--first-order", "-1", "--first-order must be an integer >= 0, got '-1'"},
       {"--seed", "forty-two", "--seed must be an integer"},
       {"--span-days", "0", "--span-days must be an integer from 1 to 36500, got '0'"},
       {"--tenant-count", "0", "--tenant-count must be an integer >= 1"},
