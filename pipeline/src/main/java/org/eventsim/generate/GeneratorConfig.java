@@ -25,6 +25,8 @@ import org.eventsim.model.Timestamps;
  * @param outOfOrderRate probability, per order, that an event arrives after a later one
  * @param maxLateDays a late event arrives 1..maxLateDays days (plus 0..120 min) late
  * @param maxEventGapMinutes the gap, in minutes, that bounds the delays between lifecycle steps
+ * @param duplicateRate probability, per event, that it is delivered a second time (same event, a
+ *     later ingest_time), as at-least-once transports do
  */
 public record GeneratorConfig(
     long seed,
@@ -41,7 +43,8 @@ public record GeneratorConfig(
     double lateRate,
     double outOfOrderRate,
     int maxLateDays,
-    int maxEventGapMinutes)
+    int maxEventGapMinutes,
+    double duplicateRate)
     implements Serializable {
 
   public GeneratorConfig {
@@ -49,7 +52,9 @@ public record GeneratorConfig(
     require(firstOrder >= 0 && numOrders >= 0, "order range must be non-negative");
     require(tenantCount >= 1 && userCount >= 1, "tenant and user counts must be >= 1");
     for (double rate :
-        new double[] {v2Rate, cancelRate, shipRate, correctionRate, lateRate, outOfOrderRate}) {
+        new double[] {
+          v2Rate, cancelRate, shipRate, correctionRate, lateRate, outOfOrderRate, duplicateRate
+        }) {
       require(rate >= 0 && rate <= 1, "rates must be within [0, 1]");
     }
     require(maxLateDays >= 1 || (maxLateDays == 0 && lateRate == 0), "maxLateDays must be >= 1");
@@ -95,7 +100,8 @@ public record GeneratorConfig(
         .lateRate(lateRate)
         .outOfOrderRate(outOfOrderRate)
         .maxLateDays(maxLateDays)
-        .maxEventGapMinutes(maxEventGapMinutes);
+        .maxEventGapMinutes(maxEventGapMinutes)
+        .duplicateRate(duplicateRate);
   }
 
   /** Builds a {@link GeneratorConfig}; starts from the Python tool's defaults. */
@@ -116,6 +122,7 @@ public record GeneratorConfig(
     private double outOfOrderRate = 0.12;
     private int maxLateDays = 3;
     private int maxEventGapMinutes = 120;
+    private double duplicateRate = 0;
 
     private Builder() {}
 
@@ -200,11 +207,16 @@ public record GeneratorConfig(
       return this;
     }
 
+    public Builder duplicateRate(double v) {
+      duplicateRate = v;
+      return this;
+    }
+
     public GeneratorConfig build() {
       return new GeneratorConfig(
           seed, startMicros, spanDays, firstOrder, numOrders, tenantCount, userCount, v2Rate,
           cancelRate, shipRate, correctionRate, lateRate, outOfOrderRate, maxLateDays,
-          maxEventGapMinutes);
+          maxEventGapMinutes, duplicateRate);
     }
   }
 }

@@ -36,6 +36,11 @@ import org.eventsim.model.Payload;
  * is made to arrive out of order: one event (not the last in business order) is re-delivered 1..600
  * s after a later event's arrival, unless it already arrives after it. Arrival is never before the
  * event time.
+ *
+ * <p>Duplicates: with probability duplicateRate, an event is delivered a second time — the same
+ * line except for a later ingest_time (1..600 s after the first delivery) — listed right after the
+ * first delivery. A duplicate never changes what happened, so it is left out of every
+ * "happened" figure (see {@code org.eventsim.expected}).
  */
 public final class OrderLifecycle {
   /** The order's attributes, amount and lifecycle decisions. */
@@ -48,6 +53,8 @@ public final class OrderLifecycle {
   static final int STREAM_CORRECTION = 5;
   /** Which event is re-delivered out of order, and how late. */
   static final int STREAM_OUT_OF_ORDER = 6;
+  /** Which events are delivered twice, and how much later. */
+  static final int STREAM_DUPLICATE = 7;
 
   public static final int SESSION_COUNT = 199_999;
   public static final double AMOUNT_LOG_MEAN = 4.4;
@@ -80,7 +87,10 @@ public final class OrderLifecycle {
 
   private OrderLifecycle() {}
 
-  /** The events of order {@code orderIndex}, in business order. */
+  /**
+   * The events of order {@code orderIndex}, in business order, each duplicate right after the event
+   * it repeats.
+   */
   public static List<Event> events(long orderIndex, GeneratorConfig config) {
     OrderRandom r = OrderRandom.of(config.seed(), orderIndex, STREAM_ORDER);
     long gap = config.maxEventGapMinutes();
@@ -183,7 +193,24 @@ public final class OrderLifecycle {
 
     events.sort(Event.BUSINESS_ORDER);
     redeliverOutOfOrder(events, outOfOrder, OrderRandom.of(config.seed(), orderIndex, STREAM_OUT_OF_ORDER));
+    if (config.duplicateRate() > 0) {
+      return withDuplicates(events, config.duplicateRate(), OrderRandom.of(config.seed(), orderIndex, STREAM_DUPLICATE));
+    }
     return events;
+  }
+
+  /** Each event, followed by its second delivery when the draw says so; two draws per event. */
+  private static List<Event> withDuplicates(List<Event> byBusiness, double rate, OrderRandom s) {
+    List<Event> out = new ArrayList<>(byBusiness.size() + 2);
+    for (Event e : byBusiness) {
+      boolean duplicated = s.chance(rate);
+      long delay = s.between(MIN_REDELIVERY_MICROS, MAX_REDELIVERY_MICROS);
+      out.add(e);
+      if (duplicated) {
+        out.add(e.withIngestTimeMicros(e.ingestTimeMicros() + delay));
+      }
+    }
+    return out;
   }
 
   /** {@code O-0000001} for index 0; seven digits, wider past 9,999,999. */

@@ -117,6 +117,15 @@ public interface EventSimOptions extends PipelineOptions {
 
   void setOutOfOrderRate(Double value);
 
+  @CliFlag(value = "duplicate-rate", accepts = "a number within [0, 1]")
+  @Description(
+      "Probability, per event, that it is delivered twice (same event_id and payload, ingest_time"
+          + " 1..600 s later), as at-least-once transports do. Off (0) by default.")
+  @Default.Double(0)
+  Double getDuplicateRate();
+
+  void setDuplicateRate(Double value);
+
   @CliFlag(value = "max-late-days", accepts = "an integer >= 1 (0 is allowed only with --late-rate 0)")
   @Description("Upper bound, in days, of how late a late event arrives.")
   @Default.Integer(3)

@@ -16,7 +16,7 @@ public final class Flags {
       List.of(
           "out", "n-orders", "first-order", "seed", "start", "span-days", "tenant-count", "user-count", "v2-rate",
           "cancel-rate", "ship-rate", "correction-rate", "late-rate", "out-of-order-rate",
-          "max-late-days", "max-event-gap-minutes", "kafka-bootstrap", "kafka-topic",
+          "max-late-days", "max-event-gap-minutes", "duplicate-rate", "kafka-bootstrap", "kafka-topic",
           "kafka-partitions", "kafka-timeout-seconds", "no-files");
 
   /**

@@ -80,11 +80,12 @@ public record RunConfig(
             lateRate,
             rate("out-of-order-rate", options.getOutOfOrderRate()),
             maxLateDays,
-            gap);
+            gap,
+            rate("duplicate-rate", options.getDuplicateRate()));
     long latest =
         start
             + generator.spanMicros()
-            + (4L * gap + 10) * Timestamps.MICROS_PER_MINUTE
+            + (4L * gap + 22) * Timestamps.MICROS_PER_MINUTE
             + (maxLateDays + 1L) * Timestamps.MICROS_PER_DAY;
     if (latest >= LAST_MICROS) {
       throw new UsageException(
@@ -150,6 +151,7 @@ public record RunConfig(
     s.put("out_of_order_rate", g.outOfOrderRate());
     s.put("max_late_days", g.maxLateDays());
     s.put("max_event_gap_minutes", g.maxEventGapMinutes());
+    s.put("duplicate_rate", g.duplicateRate());
     s.put("kafka_bootstrap", kafka == null ? null : kafka.bootstrapServers());
     s.put("kafka_topic", kafka == null ? null : kafka.topic());
     s.put("kafka_partitions", kafka == null ? null : kafka.partitions());

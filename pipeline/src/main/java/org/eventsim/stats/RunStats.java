@@ -18,6 +18,7 @@ import org.eventsim.model.Timestamps;
  * @param schemaVersions events per schema version, versions 1 and 2 present
  * @param lateEvents events whose ingest date (UTC) is after their event date
  * @param outOfOrderOrders orders with an event arriving after one that happened later
+ * @param duplicates second deliveries of an event ({@code --duplicate-rate}), included in events
  * @param eventsByIngestDate events per ingest date, {@code YYYY-MM-DD}, ascending
  * @param eventsByEventDate events per event date, {@code YYYY-MM-DD}, ascending
  */
@@ -28,6 +29,7 @@ public record RunStats(
     Map<Integer, Long> schemaVersions,
     long lateEvents,
     long outOfOrderOrders,
+    long duplicates,
     SortedMap<String, Long> eventsByIngestDate,
     SortedMap<String, Long> eventsByEventDate)
     implements Serializable {
@@ -47,6 +49,7 @@ public record RunStats(
         Collections.unmodifiableMap(versions),
         a.late,
         a.outOfOrderOrders,
+        a.duplicates,
         dates(a.byIngestDay),
         dates(a.byEventDay));
   }

@@ -22,13 +22,15 @@ public final class StatsAccumulator {
   final long[] bySchemaVersion = new long[3];
   long late;
   long outOfOrderOrders;
+  long duplicates;
   final DayCounts byIngestDay = new DayCounts();
   final DayCounts byEventDay = new DayCounts();
 
   /**
    * The totals of one batch. Batches hold whole orders, each order's events together and in
    * business order; an order counts as out of order when its arrival order differs from that, i.e.
-   * some event arrives after one that happened later.
+   * some event arrives after one that happened later. A duplicate (listed right after the event it
+   * repeats, same event_id) counts as a line but not in the out-of-order test.
    */
   public static StatsAccumulator of(EventBatch batch) {
     StatsAccumulator acc = new StatsAccumulator();
@@ -46,12 +48,16 @@ public final class StatsAccumulator {
         acc.endOrder(order >= 0, outOfOrder);
         order = c.orderIndex();
         outOfOrder = false;
+      } else if (msb == prevMsb && lsb == prevLsb) {
+        acc.duplicates++;
       } else if (Event.compareArrival(prevIngest, prevMsb, prevLsb, ingest, msb, lsb) > 0) {
         outOfOrder = true;
       }
-      prevIngest = ingest;
-      prevMsb = msb;
-      prevLsb = lsb;
+      if (msb != prevMsb || lsb != prevLsb) {
+        prevIngest = ingest;
+        prevMsb = msb;
+        prevLsb = lsb;
+      }
       int ingestDay = c.ingestDay();
       int eventDay = c.eventDay();
       acc.events++;
@@ -84,6 +90,7 @@ public final class StatsAccumulator {
     }
     late += other.late;
     outOfOrderOrders += other.outOfOrderOrders;
+    duplicates += other.duplicates;
     byIngestDay.merge(other.byIngestDay);
     byEventDay.merge(other.byEventDay);
   }
@@ -97,6 +104,7 @@ public final class StatsAccumulator {
         && Arrays.equals(a.bySchemaVersion, bySchemaVersion)
         && a.late == late
         && a.outOfOrderOrders == outOfOrderOrders
+        && a.duplicates == duplicates
         && a.byIngestDay.equals(byIngestDay)
         && a.byEventDay.equals(byEventDay);
   }
@@ -127,6 +135,7 @@ public final class StatsAccumulator {
       }
       VarInt.encode(a.late, data);
       VarInt.encode(a.outOfOrderOrders, data);
+      VarInt.encode(a.duplicates, data);
       encodeDays(a.byIngestDay, data);
       encodeDays(a.byEventDay, data);
       data.flush();
@@ -146,6 +155,7 @@ public final class StatsAccumulator {
       }
       a.late = VarInt.decodeLong(data);
       a.outOfOrderOrders = VarInt.decodeLong(data);
+      a.duplicates = VarInt.decodeLong(data);
       decodeDays(a.byIngestDay, data);
       decodeDays(a.byEventDay, data);
       return a;

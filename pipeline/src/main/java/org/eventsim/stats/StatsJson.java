@@ -49,6 +49,7 @@ public final class StatsJson {
     json.put("late_rate_observed", rate(stats.lateEvents(), stats.events()));
     json.put("out_of_order_orders", stats.outOfOrderOrders());
     json.put("out_of_order_rate_observed", rate(stats.outOfOrderOrders(), stats.orders()));
+    json.put("duplicates", stats.duplicates());
     Map<String, Long> versions = new LinkedHashMap<>();
     stats.schemaVersions().forEach((v, n) -> versions.put(Integer.toString(v), n));
     json.put("schema_versions", versions);

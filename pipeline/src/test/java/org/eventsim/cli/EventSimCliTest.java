@@ -91,7 +91,7 @@ public class EventSimCliTest {
     assertThat(
         CliRun.sha256(Files.readAllBytes(out.resolve("events.ndjson"))),
         equalTo("e3c2646b572eddc7ce5bd3673da7184dafe197a0232a7394afff6c5191b5ef48"));
-    assertThat(CliRun.digests(out).get("stats.json"), equalTo("0c2ee8534d5e1a71c838efb908f280deefd5a54534f242f214b4d17b1d0921ff"));
+    assertThat(CliRun.digests(out).get("stats.json"), equalTo("362eb94f5c6b94d3d78d122d8dcf5e8881d3b60179944d1a38a4a238fa266e26"));
   }
 
   @Test
@@ -166,6 +166,7 @@ public class EventSimCliTest {
       {"--ship-rate", "2", "--ship-rate"},
       {"--correction-rate", "1.01", "--correction-rate"},
       {"--out-of-order-rate", "-1", "--out-of-order-rate"},
+      {"--duplicate-rate", "1.5", "--duplicate-rate must be a number within [0, 1], got '1.5'"},
       {"--n-orders", "-1", "--n-orders must be an integer >= 0, got '-1'"},
       {"--n-orders", "1.5", "--n-orders must be an integer >= 0, got '1.5'"},
       {"--n-orders", "5k", "--n-orders must be an integer >= 0"},

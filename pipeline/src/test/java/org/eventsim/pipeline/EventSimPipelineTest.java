@@ -9,11 +9,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.eventsim.EventSimPipeline;
 import org.eventsim.generate.GeneratorConfig;
 import org.eventsim.options.RunConfig;
+import org.eventsim.testing.OutputDigests;
 import org.eventsim.testing.ReferenceModel;
 import org.junit.Rule;
 import org.junit.Test;
@@ -42,6 +45,26 @@ public class EventSimPipelineTest {
         new ObjectMapper().readTree(out.resolve(".event-sim-work/commit/stats.json").toFile());
     assertThat(stats.get("n_events").asLong(), equalTo((long) expected.events().size()));
     assertThat(stats.get("n_orders").asLong(), equalTo(1_200L));
+  }
+
+  @Test
+  public void duplicatesAreSortedAndPartitionedLikeEveryOtherLine() throws Exception {
+    GeneratorConfig generator = GeneratorConfig.builder().numOrders(800).duplicateRate(0.1).build();
+    Path out = tmp.newFolder().toPath();
+    EventSimPipeline.build(p, config(generator, out, 100, 1_000));
+    p.run().waitUntilFinish();
+
+    ReferenceModel expected = ReferenceModel.of(generator);
+    assertThat(Files.readAllBytes(out.resolve("events.ndjson")), equalTo(expected.eventsFile()));
+    Map<String, String> expectedFiles = new TreeMap<>();
+    expected.byEventDate().forEach((name, bytes) -> expectedFiles.put(name, OutputDigests.sha256(bytes)));
+    assertThat(OutputDigests.of(out.resolve("events_by_event_date")), equalTo(expectedFiles));
+    JsonNode stats =
+        new ObjectMapper().readTree(out.resolve(".event-sim-work/commit/stats.json").toFile());
+    long lines = expected.events().size();
+    long distinct = expected.events().stream().map(e -> e.eventId()).distinct().count();
+    assertThat(stats.get("duplicates").asLong(), equalTo(lines - distinct));
+    assertThat(lines - distinct > 0, equalTo(true));
   }
 
   @Test

@@ -25,13 +25,32 @@ public class StatsFnTest {
 
   @Test
   public void combinesPerBatchTotalsIntoTheReferenceTotalsInAnyOrderAndGrouping() {
+    assertCombinesToReference(CONFIG);
+  }
+
+  @Test
+  public void countsDuplicatesAsLinesButNotAsOutOfOrder() {
+    GeneratorConfig withDuplicates = CONFIG.toBuilder().duplicateRate(0.3).build();
+    assertCombinesToReference(withDuplicates);
+    RunStats plain = new StatsFn().apply(partials(CONFIG));
+    RunStats duplicated = new StatsFn().apply(partials(withDuplicates));
+    assertThat(duplicated.events(), equalTo(plain.events() + duplicated.duplicates()));
+    assertThat(duplicated.outOfOrderOrders(), equalTo(plain.outOfOrderOrders()));
+    assertThat(plain.duplicates(), equalTo(0L));
+  }
+
+  private static void assertCombinesToReference(GeneratorConfig config) {
+    CombineFnTester.testCombineFn(new StatsFn(), partials(config), expected(ReferenceModel.of(config).events()));
+  }
+
+  private static List<StatsAccumulator> partials(GeneratorConfig config) {
     List<StatsAccumulator> partials = new ArrayList<>();
-    for (long first = 0; first < CONFIG.numOrders(); first += 250) {
+    for (long first = 0; first < config.numOrders(); first += 250) {
       EventBatch batch =
-          GenerateEvents.batchOf(new OrderBlock(first, Math.min(first + 250, CONFIG.numOrders())), CONFIG);
+          GenerateEvents.batchOf(new OrderBlock(first, Math.min(first + 250, config.numOrders())), config);
       partials.add(StatsAccumulator.of(batch));
     }
-    CombineFnTester.testCombineFn(new StatsFn(), partials, expected(ReferenceModel.of(CONFIG).events()));
+    return partials;
   }
 
   @Test
@@ -62,10 +81,18 @@ public class StatsFnTest {
     TreeMap<String, Long> event = new TreeMap<>();
     long late = 0;
     long outOfOrder = 0;
+    long duplicates = 0;
     for (List<Event> arrival : byOrder.values()) {
-      List<Event> business = new ArrayList<>(arrival);
+      List<Event> firstDeliveries = new ArrayList<>();
+      for (Event e : arrival) {
+        if (firstDeliveries.stream().noneMatch(f -> f.eventId().equals(e.eventId()))) {
+          firstDeliveries.add(e);
+        }
+      }
+      duplicates += arrival.size() - firstDeliveries.size();
+      List<Event> business = new ArrayList<>(firstDeliveries);
       business.sort(Event.BUSINESS_ORDER);
-      outOfOrder += business.equals(arrival) ? 0 : 1;
+      outOfOrder += business.equals(firstDeliveries) ? 0 : 1;
       for (Event e : arrival) {
         types.merge(e.type(), 1L, Long::sum);
         versions.merge(e.schemaVersion(), 1L, Long::sum);
@@ -76,6 +103,7 @@ public class StatsFnTest {
         event.merge(Timestamps.formatDate(eventDay), 1L, Long::sum);
       }
     }
-    return new RunStats(byOrder.size(), events.size(), types, versions, late, outOfOrder, ingest, event);
+    return new RunStats(
+        byOrder.size(), events.size(), types, versions, late, outOfOrder, duplicates, ingest, event);
   }
 }
