@@ -4,11 +4,13 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.eventsim.expected.AnswerKeyFn;
 import org.eventsim.generate.GenerateEvents;
 import org.eventsim.model.EventBatch;
 import org.eventsim.options.RunConfig;
 import org.eventsim.sink.OutputLayout;
 import org.eventsim.sink.PartPlan;
+import org.eventsim.sink.WriteAnswerKey;
 import org.eventsim.sink.WriteEventFiles;
 import org.eventsim.sink.WriteStatsFile;
 import org.eventsim.sink.kafka.PublishToKafka;
@@ -16,12 +18,14 @@ import org.eventsim.stats.StatsFn;
 
 /**
  * The event-sim pipeline: generate every order's events, write the sorted files and/or publish
- * them to Kafka, and stage stats.json, which the command moves into place once all has succeeded.
+ * them to Kafka, and stage stats.json and the answer key (expected/), which the command moves into
+ * place once all has succeeded.
  *
  * <pre>
  * GenerateEvents ─┬ events ─┬─ WriteEventFiles (events.ndjson, events_by_*_date/*.ndjson)
  *                 │         └─ PublishToKafka (with --kafka-bootstrap)
- *                 └ totals ─── ComputeStats ── WriteStatsFile (staged)
+ *                 ├ totals ─── ComputeStats ── WriteStatsFile (staged)
+ *                 └ key ────── ComputeAnswerKey ── WriteAnswerKey (expected/, staged)
  * </pre>
  */
 public final class EventSimPipeline {
@@ -46,5 +50,9 @@ public final class EventSimPipeline {
         .get(GenerateEvents.STATS)
         .apply("ComputeStats", Combine.globally(new StatsFn()))
         .apply("WriteStatsFile", WriteStatsFile.to(layout, config.settings(), config.outDirAsGiven()));
+    generated
+        .get(GenerateEvents.ANSWER_KEY)
+        .apply("ComputeAnswerKey", Combine.globally(new AnswerKeyFn()))
+        .apply("WriteAnswerKey", WriteAnswerKey.to(layout));
   }
 }

@@ -22,6 +22,7 @@ import org.eventsim.options.EventSimOptions;
 import org.eventsim.options.RunConfig;
 import org.eventsim.options.UsageException;
 import org.eventsim.sink.OutputLayout;
+import org.eventsim.sink.WriteAnswerKey;
 import org.eventsim.sink.WriteStatsFile;
 import org.eventsim.sink.kafka.KafkaPreflight;
 
@@ -99,7 +100,9 @@ public final class EventSimCli {
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("the pipeline ended in state " + state);
       }
-      WriteStatsFile.commit(new OutputLayout(config.outDir()));
+      OutputLayout layout = new OutputLayout(config.outDir());
+      WriteAnswerKey.commit(layout);
+      WriteStatsFile.commit(layout);
       folder.removeWorkDir();
       double seconds = (System.nanoTime() - started) / 1e9;
       JsonNode stats = new ObjectMapper().readTree(folder.dir().resolve(OutputLayout.STATS_FILE).toFile());
@@ -107,12 +110,12 @@ public final class EventSimCli {
       err.printf(
           Locale.ROOT,
           "event-sim: wrote %,d events of %,d orders to %s in %.1f s (%,.0f events/s, %s)%n",
-          events, config.generator().numOrders(), config.outDirAsGiven(), seconds,
+          events, stats.get("n_orders").asLong(), config.outDirAsGiven(), seconds,
           events / Math.max(seconds, 1e-9), runnerName);
       Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("status", "ok");
       summary.put("runner", runnerName);
-      summary.put("orders", config.generator().numOrders());
+      summary.put("orders", stats.get("n_orders").asLong());
       summary.put("events", events);
       summary.put("files", folder.countOutputFiles());
       summary.put("seconds", Math.round(seconds * 1000) / 1000.0);

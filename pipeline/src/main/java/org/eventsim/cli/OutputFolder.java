@@ -7,6 +7,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.eventsim.options.UsageException;
 import org.eventsim.sink.DatePartition;
@@ -48,13 +50,17 @@ final class OutputFolder {
     return new OutputFolder(dir);
   }
 
-  /** Removes what an earlier run wrote: stats.json first, then the event files and folders. */
+  /**
+   * Removes what an earlier run wrote: stats.json first, then the event files, the date folders and
+   * the answer key.
+   */
   void clearPreviousRun() throws IOException {
     Files.deleteIfExists(dir.resolve(OutputLayout.STATS_FILE));
     Files.deleteIfExists(dir.resolve(OutputLayout.EVENTS_FILE));
     for (DatePartition p : DatePartition.values()) {
       deleteTree(dir.resolve(p.folder()));
     }
+    deleteTree(dir.resolve(OutputLayout.EXPECTED_DIR));
     deleteTree(dir.resolve(OutputLayout.WORK_DIR));
   }
 
@@ -71,8 +77,13 @@ final class OutputFolder {
         n++;
       }
     }
+    List<String> folders = new ArrayList<>();
     for (DatePartition p : DatePartition.values()) {
-      Path folder = dir.resolve(p.folder());
+      folders.add(p.folder());
+    }
+    folders.add(OutputLayout.EXPECTED_DIR);
+    for (String name : folders) {
+      Path folder = dir.resolve(name);
       if (Files.isDirectory(folder)) {
         try (Stream<Path> files = Files.list(folder)) {
           n += files.filter(Files::isRegularFile).count();

@@ -1,5 +1,7 @@
 package org.eventsim.generate;
 
+import java.util.List;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.io.Read;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -10,18 +12,20 @@ import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.eventsim.expected.AnswerKeyAccumulator;
 import org.eventsim.model.Event;
 import org.eventsim.model.EventBatch;
 import org.eventsim.source.OrderBlock;
-import org.eventsim.stats.StatsAccumulator;
 import org.eventsim.source.OrderBlockSource;
+import org.eventsim.stats.StatsAccumulator;
 
 /**
  * Generates every event of the run: a bounded, splittable read of the order range in blocks,
  * then {@link OrderLifecycle#events} for each order. Outputs, per block, an {@link EventBatch}
- * ({@link #EVENTS}) and its partial totals ({@link #STATS}, for {@link
- * org.eventsim.stats.StatsFn}); both are pure functions of the config and the block, whatever the
- * split or runner.
+ * ({@link #EVENTS}), its partial totals ({@link #STATS}, for {@link org.eventsim.stats.StatsFn})
+ * and its partial answer key ({@link #ANSWER_KEY}, for {@link
+ * org.eventsim.expected.AnswerKeyFn}); all are pure functions of the config and the block, whatever
+ * the split or runner.
  *
  * <p>The totals are taken here, where the batch is at hand, so that the events have a single
  * consumer downstream: engines such as Flink then pass them on without serializing them.
@@ -31,6 +35,8 @@ public final class GenerateEvents extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<EventBatch> EVENTS = new TupleTag<>("events") {};
   /** The totals of each batch. */
   public static final TupleTag<StatsAccumulator> STATS = new TupleTag<>("stats") {};
+  /** The answer key's figures of each batch. */
+  public static final TupleTag<AnswerKeyAccumulator> ANSWER_KEY = new TupleTag<>("answer-key") {};
 
   /** Counter of generated orders, for progress reports. */
   public static final String ORDERS_COUNTER = "orders_generated";
@@ -63,9 +69,11 @@ public final class GenerateEvents extends PTransform<PBegin, PCollectionTuple> {
                     OrderBlockSource.of(config.firstOrder(), config.endOrder(), ordersPerBlock)))
             .apply(
                 "ExpandLifecycles",
-                ParDo.of(new ExpandBlockFn(config)).withOutputTags(EVENTS, TupleTagList.of(STATS)));
+                ParDo.of(new ExpandBlockFn(config))
+                    .withOutputTags(EVENTS, TupleTagList.of(STATS).and(ANSWER_KEY)));
     generated.get(EVENTS).setCoder(EventBatch.Coder.of());
     generated.get(STATS).setCoder(StatsAccumulator.Coder.of());
+    generated.get(ANSWER_KEY).setCoder(AnswerKeyAccumulator.Coder.of());
     return generated;
   }
 
@@ -81,9 +89,11 @@ public final class GenerateEvents extends PTransform<PBegin, PCollectionTuple> {
 
     @ProcessElement
     public void process(@Element OrderBlock block, MultiOutputReceiver out) {
-      EventBatch batch = batchOf(block, config);
+      AnswerKeyAccumulator key = new AnswerKeyAccumulator();
+      EventBatch batch = batchOf(block, config, key::addOrder);
       out.get(EVENTS).output(batch);
       out.get(STATS).output(StatsAccumulator.of(batch));
+      out.get(ANSWER_KEY).output(key);
       orders.inc(block.size());
       events.inc(batch.size());
     }
@@ -91,11 +101,19 @@ public final class GenerateEvents extends PTransform<PBegin, PCollectionTuple> {
 
   /** The events of the orders of {@code block}, order by order, each in business order. */
   public static EventBatch batchOf(OrderBlock block, GeneratorConfig config) {
+    return batchOf(block, config, events -> {});
+  }
+
+  /** As {@link #batchOf(OrderBlock, GeneratorConfig)}, also handing each order's events to {@code eachOrder}. */
+  public static EventBatch batchOf(
+      OrderBlock block, GeneratorConfig config, Consumer<List<Event>> eachOrder) {
     EventBatch.Builder batch = EventBatch.builder();
     for (long i = block.firstOrder(); i < block.endOrder(); i++) {
-      for (Event e : OrderLifecycle.events(i, config)) {
+      List<Event> events = OrderLifecycle.events(i, config);
+      for (Event e : events) {
         batch.add(e);
       }
+      eachOrder.accept(events);
     }
     return batch.build();
   }

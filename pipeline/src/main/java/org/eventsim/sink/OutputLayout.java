@@ -7,7 +7,7 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
  * Where everything goes inside the output folder. The tool owns {@link #EVENTS_FILE}, {@link
- * #STATS_FILE}, the two {@link DatePartition} folders and {@link #WORK_DIR}; nothing else in the
+ * #STATS_FILE}, the two {@link DatePartition} folders, {@link #EXPECTED_DIR} and {@link #WORK_DIR}; nothing else in the
  * folder is touched.
  *
  * @param outDir the output folder, as an absolute path or URI
@@ -17,6 +17,8 @@ public record OutputLayout(String outDir) implements Serializable {
   public static final String EVENTS_FILE = "events.ndjson";
   /** Written last; its presence marks a complete run. */
   public static final String STATS_FILE = "stats.json";
+  /** The answer key: what a correct consumer of the events must compute. */
+  public static final String EXPECTED_DIR = "expected";
   /** Scratch space of a run (Beam's temporary files, sorted parts); removed after success. */
   public static final String WORK_DIR = ".event-sim-work";
 

@@ -1,18 +1,14 @@
 package org.eventsim.sink;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.PCollection;
 import org.eventsim.stats.RunStats;
 import org.eventsim.stats.StatsJson;
@@ -46,7 +42,7 @@ public final class WriteStatsFile extends PTransform<PCollection<RunStats>, PCol
 
   /** The staged stats.json of a run in {@code layout}. */
   public static ResourceId staged(OutputLayout layout) {
-    return layout.workFile("commit/" + OutputLayout.STATS_FILE);
+    return StagedFiles.staged(layout, OutputLayout.STATS_FILE);
   }
 
   /**
@@ -55,7 +51,7 @@ public final class WriteStatsFile extends PTransform<PCollection<RunStats>, PCol
    * @throws IOException if the pipeline staged none
    */
   public static void commit(OutputLayout layout) throws IOException {
-    FileSystems.rename(List.of(staged(layout)), List.of(layout.file(OutputLayout.STATS_FILE)));
+    StagedFiles.commit(layout, List.of(OutputLayout.STATS_FILE));
   }
 
   @Override
@@ -77,16 +73,7 @@ public final class WriteStatsFile extends PTransform<PCollection<RunStats>, PCol
     @ProcessElement
     public void process(@Element RunStats stats, OutputReceiver<String> out) throws IOException {
       byte[] json = StatsJson.render(stats, settings, outDir).getBytes(StandardCharsets.UTF_8);
-      ResourceId temporary = layout.workFile("commit/" + OutputLayout.STATS_FILE + ".tmp");
-      try (WritableByteChannel channel = FileSystems.create(temporary, MimeTypes.TEXT)) {
-        ByteBuffer buf = ByteBuffer.wrap(json);
-        while (buf.hasRemaining()) {
-          channel.write(buf);
-        }
-      }
-      ResourceId staged = staged(layout);
-      FileSystems.rename(List.of(temporary), List.of(staged));
-      out.output(staged.toString());
+      out.output(StagedFiles.stage(layout, OutputLayout.STATS_FILE, json).toString());
     }
   }
 }

@@ -1,17 +1,10 @@
 package org.eventsim.stats;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eventsim.json.IndentedJson;
 import org.eventsim.model.EventType;
 
 /**
@@ -22,11 +15,6 @@ import org.eventsim.model.EventType;
  * out_dir}.
  */
 public final class StatsJson {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-
   private StatsJson() {}
 
   /**
@@ -59,11 +47,7 @@ public final class StatsJson {
     json.put("start", settings.get("start"));
     json.put("config", settings);
     json.put("out_dir", outDir);
-    try {
-      return MAPPER.writer(printer()).writeValueAsString(json) + "\n";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return IndentedJson.render(json);
   }
 
   /** {@code part / whole} rounded to six decimals (0 when whole is 0). */
@@ -74,16 +58,5 @@ public final class StatsJson {
     return BigDecimal.valueOf(part)
         .divide(BigDecimal.valueOf(whole), 6, RoundingMode.HALF_EVEN)
         .stripTrailingZeros();
-  }
-
-  private static DefaultPrettyPrinter printer() {
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter()
-            .withSeparators(
-                Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-    printer.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-    printer.indentObjectsWith(new DefaultIndenter("  ", "\n"));
-    return printer;
   }
 }

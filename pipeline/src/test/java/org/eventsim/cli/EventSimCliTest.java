@@ -13,14 +13,17 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eventsim.generate.GeneratorConfig;
 import org.eventsim.model.EventType;
 import org.eventsim.options.Flags;
+import org.eventsim.testing.AnswerKeyFromEvents;
 import org.eventsim.testing.ReferenceModel;
 import org.junit.Rule;
 import org.junit.Test;
@@ -47,7 +50,7 @@ public class EventSimCliTest {
     for (Map.Entry<String, byte[]> f : expected.byEventDate().entrySet()) {
       assertThat(Files.readAllBytes(out.resolve("events_by_event_date").resolve(f.getKey())), equalTo(f.getValue()));
     }
-    assertThat(list(out), equalTo(List.of("events.ndjson", "events_by_event_date", "events_by_ingest_date", "stats.json")));
+    assertThat(list(out), equalTo(List.of("events.ndjson", "events_by_event_date", "events_by_ingest_date", "expected", "stats.json")));
 
     JsonNode stats = JSON.readTree(out.resolve("stats.json").toFile());
     assertThat(stats.get("n_orders").asLong(), equalTo(2000L));
@@ -133,6 +136,38 @@ public class EventSimCliTest {
   }
 
   @Test
+  public void theAnswerKeyIsWhatACorrectConsumerComputesFromTheEventsAndDuplicatesDoNotChangeIt()
+      throws Exception {
+    Path plain = tmp.newFolder().toPath();
+    Path duplicated = tmp.newFolder().toPath();
+    String[] flags = {"--n-orders", "3000", "--start", START, "--span-days", "4", "--late-rate", "0.2"};
+    CliRun run = CliRun.of(concat(new String[] {"--out", plain.toString()}, flags));
+    assertThat(run.stderr(), run.exitCode(), equalTo(0));
+    run = CliRun.of(concat(new String[] {"--out", duplicated.toString(), "--duplicate-rate", "0.15"}, flags));
+    assertThat(run.stderr(), run.exitCode(), equalTo(0));
+
+    Map<String, Object> key = AnswerKeyFromEvents.read(plain);
+    assertThat(key.keySet(), equalTo(Set.of("by_event_date.json", "by_ingest_date.json", "totals.json")));
+    assertThat(key, equalTo(AnswerKeyFromEvents.of(plain.resolve("events.ndjson"))));
+    assertThat(AnswerKeyFromEvents.of(duplicated.resolve("events.ndjson")), equalTo(key));
+    Map<String, String> plainFiles = CliRun.digests(plain);
+    Map<String, String> duplicatedFiles = CliRun.digests(duplicated);
+    for (String f : key.keySet()) {
+      assertThat(f, duplicatedFiles.get("expected/" + f), equalTo(plainFiles.get("expected/" + f)));
+    }
+    assertThat(duplicatedFiles.get("events.ndjson"), not(equalTo(plainFiles.get("events.ndjson"))));
+    JsonNode totals = JSON.readTree(plain.resolve("expected/totals.json").toFile());
+    for (String f : List.of("orders_cancelled", "orders_shipped", "orders_corrected", "late_events_received", "out_of_order_orders")) {
+      assertThat(f, totals.get(f).asLong() > 0, equalTo(true));
+    }
+    assertThat(totals.get("orders_created").asLong(), equalTo(3000L));
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    return Stream.concat(Arrays.stream(a), Arrays.stream(b)).toArray(String[]::new);
+  }
+
+  @Test
   public void zeroOrdersIsAValidEmptyRun() throws Exception {
     Path out = tmp.newFolder().toPath();
     CliRun run = CliRun.of("--out", out.toString(), "--n-orders", "0");
@@ -142,7 +177,7 @@ public class EventSimCliTest {
     assertThat(stats.get("n_events").asLong(), equalTo(0L));
     assertThat(stats.get("event_types").get("order_shipped").asLong(), equalTo(0L));
     assertThat(stats.get("late_rate_observed").asDouble(), equalTo(0.0));
-    assertThat(list(out), equalTo(List.of("events.ndjson", "stats.json")));
+    assertThat(list(out), equalTo(List.of("events.ndjson", "expected", "stats.json")));
   }
 
   @Test
