@@ -18,8 +18,9 @@ final class CommandLine {
    * @param help {@code --help} or {@code -h} was given
    * @param helpTopic the X of {@code --help=X} (a Beam options interface), or null
    * @param beamArgs the arguments for {@code PipelineOptionsFactory.fromArgs}
+   * @param toolFlags the tool's flags that were given, by tool name ({@code n-orders})
    */
-  record Parsed(boolean help, String helpTopic, List<String> beamArgs) {}
+  record Parsed(boolean help, String helpTopic, List<String> beamArgs, Set<String> toolFlags) {}
 
   private CommandLine() {}
 
@@ -73,6 +74,6 @@ final class CommandLine {
         beamArgs.add(value == null ? "--" + name : "--" + name + "=" + value);
       }
     }
-    return new Parsed(help, helpTopic, beamArgs);
+    return new Parsed(help, helpTopic, beamArgs, Set.copyOf(seen));
   }
 }

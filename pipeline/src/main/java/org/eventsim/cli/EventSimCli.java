@@ -68,7 +68,7 @@ public final class EventSimCli {
       }
       options = toOptions(withDefaults(parsed.beamArgs(), runner.defaults()));
       Timing.mark(err, "options parsed");
-      config = RunConfig.from(options, clock);
+      config = RunConfig.from(options, parsed.toolFlags(), clock);
       runner.preflight(options);
       if (config.kafka() != null) {
         try {
@@ -88,7 +88,7 @@ public final class EventSimCli {
 
     String runnerName = options.getRunner().getSimpleName();
     try {
-      folder.clearPreviousRun();
+      folder.clearPreviousRun(config.generator());
       Pipeline pipeline = Pipeline.create(options);
       EventSimPipeline.build(pipeline, config);
       Timing.mark(err, "pipeline built");
@@ -101,6 +101,9 @@ public final class EventSimCli {
         throw new IllegalStateException("the pipeline ended in state " + state);
       }
       OutputLayout layout = new OutputLayout(config.outDir());
+      if (config.writeFiles()) {
+        folder.completeIncrementDays(config.generator());
+      }
       WriteAnswerKey.commit(layout);
       WriteStatsFile.commit(layout);
       folder.removeWorkDir();

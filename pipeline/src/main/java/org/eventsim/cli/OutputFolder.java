@@ -10,6 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.eventsim.generate.GeneratorConfig;
 import org.eventsim.options.UsageException;
 import org.eventsim.sink.DatePartition;
 import org.eventsim.sink.OutputLayout;
@@ -51,17 +52,41 @@ final class OutputFolder {
   }
 
   /**
-   * Removes what an earlier run wrote: stats.json first, then the event files, the date folders and
-   * the answer key.
+   * Removes what an earlier run wrote: stats.json first, then events.ndjson, the date folders and
+   * the answer key. A daily increment owns only its days' ingest-date files: the other days' files
+   * stay, so that one folder can collect a scheduler's daily runs.
    */
-  void clearPreviousRun() throws IOException {
+  void clearPreviousRun(GeneratorConfig run) throws IOException {
     Files.deleteIfExists(dir.resolve(OutputLayout.STATS_FILE));
     Files.deleteIfExists(dir.resolve(OutputLayout.EVENTS_FILE));
-    for (DatePartition p : DatePartition.values()) {
-      deleteTree(dir.resolve(p.folder()));
+    if (run.increment()) {
+      for (int day = run.ingestFirstDay(); day <= run.ingestLastDay(); day++) {
+        Files.deleteIfExists(dir.resolve(DatePartition.INGEST_DATE.relativePath(day)));
+      }
+    } else {
+      for (DatePartition p : DatePartition.values()) {
+        deleteTree(dir.resolve(p.folder()));
+      }
     }
     deleteTree(dir.resolve(OutputLayout.EXPECTED_DIR));
     deleteTree(dir.resolve(OutputLayout.WORK_DIR));
+  }
+
+  /**
+   * Gives every day of an increment its ingest-date file, empty when nothing arrived that day, so
+   * that a scheduled job always finds its day's file.
+   */
+  void completeIncrementDays(GeneratorConfig run) throws IOException {
+    if (!run.increment()) {
+      return;
+    }
+    for (int day = run.ingestFirstDay(); day <= run.ingestLastDay(); day++) {
+      Path file = dir.resolve(DatePartition.INGEST_DATE.relativePath(day));
+      if (!Files.exists(file)) {
+        Files.createDirectories(file.getParent());
+        Files.createFile(file);
+      }
+    }
   }
 
   /** Removes the run's scratch folder. */

@@ -99,7 +99,10 @@ public final class GenerateEvents extends PTransform<PBegin, PCollectionTuple> {
     }
   }
 
-  /** The events of the orders of {@code block}, order by order, each in business order. */
+  /**
+   * The events of the orders of {@code block}, order by order, each in business order; of a daily
+   * increment, only those arriving on its days.
+   */
   public static EventBatch batchOf(OrderBlock block, GeneratorConfig config) {
     return batchOf(block, config, events -> {});
   }
@@ -110,6 +113,9 @@ public final class GenerateEvents extends PTransform<PBegin, PCollectionTuple> {
     EventBatch.Builder batch = EventBatch.builder();
     for (long i = block.firstOrder(); i < block.endOrder(); i++) {
       List<Event> events = OrderLifecycle.events(i, config);
+      if (config.increment()) {
+        events.removeIf(e -> !config.keeps(e.ingestTimeMicros()));
+      }
       for (Event e : events) {
         batch.add(e);
       }

@@ -27,6 +27,12 @@ import org.eventsim.model.Timestamps;
  * @param maxEventGapMinutes the gap, in minutes, that bounds the delays between lifecycle steps
  * @param duplicateRate probability, per event, that it is delivered a second time (same event, a
  *     later ingest_time), as at-least-once transports do
+ * @param ordersPerDay 0 for the span model; otherwise the continuous daily model: order i is
+ *     created on day ⌊i / ordersPerDay⌋ after start (uniformly within that day), and spanDays
+ *     does not apply
+ * @param ingestFirstDay with {@code ingestLastDay}: only events arriving on these UTC days
+ *     (epoch days, inclusive) are kept — a daily increment; {@link #ALL_DAYS} for no filter
+ * @param ingestLastDay see {@code ingestFirstDay}
  */
 public record GeneratorConfig(
     long seed,
@@ -44,8 +50,13 @@ public record GeneratorConfig(
     double outOfOrderRate,
     int maxLateDays,
     int maxEventGapMinutes,
-    double duplicateRate)
+    double duplicateRate,
+    long ordersPerDay,
+    int ingestFirstDay,
+    int ingestLastDay)
     implements Serializable {
+  /** {@code ingestFirstDay} of a run that keeps every event. */
+  public static final int ALL_DAYS = Integer.MIN_VALUE;
 
   public GeneratorConfig {
     require(spanDays >= 1, "spanDays must be >= 1");
@@ -60,6 +71,29 @@ public record GeneratorConfig(
     require(maxLateDays >= 1 || (maxLateDays == 0 && lateRate == 0), "maxLateDays must be >= 1");
     require(maxEventGapMinutes >= 10, "maxEventGapMinutes must be >= 10");
     require(startMicros >= 0, "start must not be before 1970");
+    require(ordersPerDay >= 0, "ordersPerDay must be >= 0");
+    require(
+        ingestFirstDay == ALL_DAYS || (ordersPerDay > 0 && ingestFirstDay <= ingestLastDay),
+        "an ingest-date filter needs ordersPerDay and a non-empty range of days");
+  }
+
+  /** Whether only the events arriving on some days are kept (a daily increment). */
+  public boolean increment() {
+    return ingestFirstDay != ALL_DAYS;
+  }
+
+  /** Whether an event arriving at {@code ingestMicros} is part of the run. */
+  public boolean keeps(long ingestMicros) {
+    if (!increment()) {
+      return true;
+    }
+    int day = Timestamps.epochDay(ingestMicros);
+    return day >= ingestFirstDay && day <= ingestLastDay;
+  }
+
+  /** Orders created per day, on average. */
+  public double ordersPerDayExpected() {
+    return ordersPerDay > 0 ? ordersPerDay : (double) numOrders / spanDays;
   }
 
   private static void require(boolean condition, String message) {
@@ -101,7 +135,9 @@ public record GeneratorConfig(
         .outOfOrderRate(outOfOrderRate)
         .maxLateDays(maxLateDays)
         .maxEventGapMinutes(maxEventGapMinutes)
-        .duplicateRate(duplicateRate);
+        .duplicateRate(duplicateRate)
+        .ordersPerDay(ordersPerDay)
+        .ingestDays(ingestFirstDay, ingestLastDay);
   }
 
   /** Builds a {@link GeneratorConfig}; starts from the Python tool's defaults. */
@@ -123,6 +159,9 @@ public record GeneratorConfig(
     private int maxLateDays = 3;
     private int maxEventGapMinutes = 120;
     private double duplicateRate = 0;
+    private long ordersPerDay = 0;
+    private int ingestFirstDay = ALL_DAYS;
+    private int ingestLastDay = ALL_DAYS;
 
     private Builder() {}
 
@@ -212,11 +251,23 @@ public record GeneratorConfig(
       return this;
     }
 
+    public Builder ordersPerDay(long v) {
+      ordersPerDay = v;
+      return this;
+    }
+
+    /** Keeps only events arriving on epoch days [first, last]; {@link #ALL_DAYS} for all. */
+    public Builder ingestDays(int first, int last) {
+      ingestFirstDay = first;
+      ingestLastDay = last;
+      return this;
+    }
+
     public GeneratorConfig build() {
       return new GeneratorConfig(
           seed, startMicros, spanDays, firstOrder, numOrders, tenantCount, userCount, v2Rate,
           cancelRate, shipRate, correctionRate, lateRate, outOfOrderRate, maxLateDays,
-          maxEventGapMinutes, duplicateRate);
+          maxEventGapMinutes, duplicateRate, ordersPerDay, ingestFirstDay, ingestLastDay);
     }
   }
 }

@@ -23,7 +23,7 @@ import org.eventsim.model.Payload;
  *
  * <ul>
  *   <li>{@code order_created} (schema v2 with probability v2Rate) uniformly in [start, start +
- *       span);
+ *       span); in the daily model uniformly within day ⌊index / ordersPerDay⌋ after start;
  *   <li>{@code payment_authorized} 0..gap whole minutes later;
  *   <li>with probability cancelRate {@code order_cancelled} 1..gap minutes after payment;
  *       otherwise, independently, {@code order_shipped} (probability shipRate) 30..3*gap minutes
@@ -71,6 +71,18 @@ public final class OrderLifecycle {
   public static final long MAX_REDELIVERY_MICROS = 600 * MICROS_PER_SECOND;
   public static final String CORRECTION_REASON = "post_auth_adjustment";
 
+  /**
+   * An upper bound of how long after its order is created an event can arrive: the lifecycle (4
+   * gaps), the arrival jitter, lateness, an out-of-order re-delivery and a duplicate.
+   */
+  public static long maxArrivalAfterCreationMicros(GeneratorConfig config) {
+    return 4L * config.maxEventGapMinutes() * MICROS_PER_MINUTE
+        + MAX_ARRIVAL_JITTER_MICROS
+        + config.maxLateDays() * MICROS_PER_DAY
+        + MAX_LATE_EXTRA_MINUTES * MICROS_PER_MINUTE
+        + 2 * MAX_REDELIVERY_MICROS;
+  }
+
   public static final Weighted<String> SOURCE_SYSTEM =
       Weighted.of("web", 0.55, "ios", 0.22, "android", 0.18, "partner_api", 0.05);
   public static final Weighted<String> ENVIRONMENT = Weighted.of("prod", 0.92, "staging", 0.08);
@@ -105,7 +117,12 @@ public final class OrderLifecycle {
             SOURCE_SYSTEM.pick(r),
             ENVIRONMENT.pick(r));
     boolean v2 = r.chance(config.v2Rate());
-    long createdAt = config.startMicros() + r.nextLong(config.spanMicros());
+    long createdAt =
+        config.ordersPerDay() > 0
+            ? config.startMicros()
+                + orderIndex / config.ordersPerDay() * MICROS_PER_DAY
+                + r.nextLong(MICROS_PER_DAY)
+            : config.startMicros() + r.nextLong(config.spanMicros());
     double logAmount = AMOUNT_LOG_MEAN + AMOUNT_LOG_SD * r.nextGaussian();
     Money amount = Money.round(clamp(StrictMath.exp(logAmount), MIN_AMOUNT, MAX_AMOUNT));
     String currency = CURRENCY.pick(r);

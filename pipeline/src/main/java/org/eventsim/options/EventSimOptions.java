@@ -37,6 +37,33 @@ public interface EventSimOptions extends PipelineOptions {
 
   void setFirstOrder(Long value);
 
+  @CliFlag(value = "orders-per-day", accepts = "an integer >= 1 (0: off)")
+  @Description(
+      "Continuous daily simulation: order i is created on day floor(i / N) after --start (uniformly"
+          + " within that day), forever. Needs --start. With --ingest-date(s), the days choose the"
+          + " orders; without, --n-orders orders from --first-order are generated. 0 (default): off,"
+          + " orders are spread over --span-days.")
+  @Default.Long(0)
+  Long getOrdersPerDay();
+
+  void setOrdersPerDay(Long value);
+
+  @CliFlag(value = "ingest-date", accepts = "a date YYYY-MM-DD")
+  @Description(
+      "With --orders-per-day: write exactly the events that arrive on this UTC day (a daily"
+          + " increment), including late and out-of-order ones of orders created days before.")
+  String getIngestDate();
+
+  void setIngestDate(String value);
+
+  @CliFlag(value = "ingest-dates", accepts = "a range of dates YYYY-MM-DD..YYYY-MM-DD (inclusive, first <= last)")
+  @Description(
+      "With --orders-per-day: as --ingest-date, for every day of the range; each day's file is"
+          + " byte-identical to a run of that day alone.")
+  String getIngestDates();
+
+  void setIngestDates(String value);
+
   @CliFlag(value = "seed", accepts = "an integer (64-bit)")
   @Description("Seed: the same seed and flags give byte-identical output.")
   @Default.Long(42)

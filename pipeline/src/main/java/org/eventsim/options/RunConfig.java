@@ -10,8 +10,11 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eventsim.generate.GeneratorConfig;
+import org.eventsim.generate.OrderLifecycle;
 import org.eventsim.model.Timestamps;
 import org.eventsim.sink.kafka.KafkaTarget;
 
@@ -41,8 +44,14 @@ public record RunConfig(
   private static final long LAST_MICROS =
       Instant.parse("9999-01-01T00:00:00Z").getEpochSecond() * Timestamps.MICROS_PER_SECOND;
 
-  /** Validates {@code options}; {@code clock} gives "today" when {@code --start} is absent. */
-  public static RunConfig from(EventSimOptions options, Clock clock) throws UsageException {
+  /**
+   * Validates {@code options}; {@code clock} gives "today" when {@code --start} is absent.
+   *
+   * @param given the tool flags present on the command line (e.g. {@code n-orders}), to reject
+   *     combinations that make no sense
+   */
+  public static RunConfig from(EventSimOptions options, Set<String> given, Clock clock)
+      throws UsageException {
     String out = options.getOut();
     if (out == null || out.isBlank()) {
       throw new UsageException(
@@ -63,6 +72,29 @@ public record RunConfig(
     }
     int gap = (int) atLeast("max-event-gap-minutes", options.getMaxEventGapMinutes(), 10);
     long start = start(options.getStart(), spanDays, clock);
+    long ordersPerDay = atLeast("orders-per-day", options.getOrdersPerDay(), 0);
+    int[] ingestDays = ingestDays(options);
+    if (ordersPerDay > 0 && options.getStart() == null) {
+      throw new UsageException(
+          "--orders-per-day needs --start: the instant day 0 begins, the same in every run of the"
+              + " simulation");
+    }
+    if (ingestDays != null) {
+      String flag = options.getIngestDate() != null ? "--ingest-date" : "--ingest-dates";
+      if (ordersPerDay == 0) {
+        throw new UsageException(
+            flag + " needs --orders-per-day: increments exist only in the continuous daily model");
+      }
+      for (String f : List.of("n-orders", "first-order")) {
+        if (given.contains(f)) {
+          throw new UsageException(
+              "--" + f + " cannot be combined with " + flag + ": the days choose the orders");
+        }
+      }
+      long[] range = ordersArriving(start, ordersPerDay, ingestDays, maxLateDays, gap);
+      firstOrder = range[0];
+      numOrders = range[1] - range[0];
+    }
 
     GeneratorConfig generator =
         new GeneratorConfig(
@@ -81,10 +113,15 @@ public record RunConfig(
             rate("out-of-order-rate", options.getOutOfOrderRate()),
             maxLateDays,
             gap,
-            rate("duplicate-rate", options.getDuplicateRate()));
+            rate("duplicate-rate", options.getDuplicateRate()),
+            ordersPerDay,
+            ingestDays == null ? GeneratorConfig.ALL_DAYS : ingestDays[0],
+            ingestDays == null ? GeneratorConfig.ALL_DAYS : ingestDays[1]);
     long latest =
         start
-            + generator.spanMicros()
+            + (ordersPerDay > 0
+                ? (generator.endOrder() / ordersPerDay + 1) * Timestamps.MICROS_PER_DAY
+                : generator.spanMicros())
             + (4L * gap + 22) * Timestamps.MICROS_PER_MINUTE
             + (maxLateDays + 1L) * Timestamps.MICROS_PER_DAY;
     if (latest >= LAST_MICROS) {
@@ -152,6 +189,10 @@ public record RunConfig(
     s.put("max_late_days", g.maxLateDays());
     s.put("max_event_gap_minutes", g.maxEventGapMinutes());
     s.put("duplicate_rate", g.duplicateRate());
+    s.put("orders_per_day", g.ordersPerDay());
+    s.put("ingest_dates", g.increment()
+        ? Timestamps.formatDate(g.ingestFirstDay()) + ".." + Timestamps.formatDate(g.ingestLastDay())
+        : null);
     s.put("kafka_bootstrap", kafka == null ? null : kafka.bootstrapServers());
     s.put("kafka_topic", kafka == null ? null : kafka.topic());
     s.put("kafka_partitions", kafka == null ? null : kafka.partitions());
@@ -171,6 +212,61 @@ public record RunConfig(
       throw Flags.get(flag).invalid(value);
     }
     return value.longValue();
+  }
+
+  /** {@code --ingest-date} or {@code --ingest-dates} as epoch days [first, last], or null. */
+  private static int[] ingestDays(EventSimOptions options) throws UsageException {
+    String one = options.getIngestDate();
+    String range = options.getIngestDates();
+    if (one != null && range != null) {
+      throw new UsageException(
+          "--ingest-date and --ingest-dates cannot be combined: give one day or one range");
+    }
+    if (one != null) {
+      int day = date("ingest-date", one, one);
+      return new int[] {day, day};
+    }
+    if (range != null) {
+      int sep = range.indexOf("..");
+      if (sep < 0) {
+        throw Flags.get("ingest-dates").invalid(range);
+      }
+      int first = date("ingest-dates", range.substring(0, sep), range);
+      int last = date("ingest-dates", range.substring(sep + 2), range);
+      if (first > last) {
+        throw Flags.get("ingest-dates").invalid(range);
+      }
+      return new int[] {first, last};
+    }
+    return null;
+  }
+
+  private static int date(String flag, String text, String whole) throws UsageException {
+    try {
+      long day = LocalDate.parse(text.trim()).toEpochDay();
+      if (day < 0 || day > 2_900_000) {
+        throw Flags.get(flag).invalid(whole);
+      }
+      return (int) day;
+    } catch (DateTimeException e) {
+      throw Flags.get(flag).invalid(whole);
+    }
+  }
+
+  /**
+   * The orders [first, end) of the daily model whose events can arrive on epoch days [days[0],
+   * days[1]]: created no later than the last day, and no earlier than the longest possible delay
+   * before the first. Generous at both ends; the exact cut is made per event.
+   */
+  static long[] ordersArriving(long start, long ordersPerDay, int[] days, int maxLateDays, int gap) {
+    GeneratorConfig bounds =
+        GeneratorConfig.builder().maxLateDays(Math.max(maxLateDays, 1)).maxEventGapMinutes(gap).build();
+    long maxDelay = OrderLifecycle.maxArrivalAfterCreationMicros(bounds);
+    long from = days[0] * Timestamps.MICROS_PER_DAY - maxDelay - start;
+    long to = (days[1] + 1L) * Timestamps.MICROS_PER_DAY - start;
+    long firstDayIndex = Math.max(0, Math.floorDiv(from, Timestamps.MICROS_PER_DAY) - 1);
+    long endDayIndex = Math.max(0, Math.floorDiv(to, Timestamps.MICROS_PER_DAY) + 1);
+    return new long[] {firstDayIndex * ordersPerDay, Math.max(firstDayIndex, endDayIndex) * ordersPerDay};
   }
 
   private static double rate(String flag, Double value) throws UsageException {

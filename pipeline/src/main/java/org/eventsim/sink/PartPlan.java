@@ -35,11 +35,13 @@ public final class PartPlan implements Serializable {
   private final int partsPerDay;
   private final int daysPerGroup;
   private final boolean parallelCompose;
+  private final boolean eventDateFiles;
 
-  private PartPlan(int partsPerDay, int daysPerGroup, boolean parallelCompose) {
+  private PartPlan(int partsPerDay, int daysPerGroup, boolean parallelCompose, boolean eventDateFiles) {
     this.partsPerDay = partsPerDay;
     this.daysPerGroup = daysPerGroup;
     this.parallelCompose = parallelCompose;
+    this.eventDateFiles = eventDateFiles;
   }
 
   /** The plan for a run of {@code config} with groups of about {@code maxGroupEvents} events. */
@@ -48,7 +50,7 @@ public final class PartPlan implements Serializable {
       throw new IllegalArgumentException("maxGroupEvents must be >= 1, got " + maxGroupEvents);
     }
     double events = config.numOrders() * expectedEventsPerOrder(config);
-    double eventsPerDay = events * HEADROOM / config.spanDays();
+    double eventsPerDay = config.ordersPerDayExpected() * expectedEventsPerOrder(config) * HEADROOM;
     long parts = (long) Math.max(1, Math.ceil(eventsPerDay / maxGroupEvents));
     if (parts > 1_000_000) {
       throw new IllegalArgumentException(
@@ -56,7 +58,19 @@ public final class PartPlan implements Serializable {
     }
     long days = parts > 1 ? 1 : (long) Math.floor(maxGroupEvents / Math.max(eventsPerDay, 1));
     return new PartPlan(
-        (int) parts, (int) Math.max(1, Math.min(days, 100_000)), events > 4.0 * maxGroupEvents);
+        (int) parts,
+        (int) Math.max(1, Math.min(days, 100_000)),
+        events > 4.0 * maxGroupEvents,
+        !config.increment());
+  }
+
+  /**
+   * Whether event-date files are written: not for a daily increment, whose events of a date are
+   * only those that happened to arrive on its days — the event-date view is for the consumer to
+   * build, and {@code expected/} to check.
+   */
+  public boolean eventDateFiles() {
+    return eventDateFiles;
   }
 
   /** Created and payment always; then cancelled, or shipped and/or corrected. */

@@ -173,6 +173,9 @@ public final class WriteEventFiles extends PTransform<PCollection<EventBatch>, P
 
             @Override
             public void fragment(int eventDay, int ingestDay, int part, byte[] lines) {
+              if (!plan.eventDateFiles()) {
+                return;
+              }
               out.output(
                   KV.of(
                       PartKey.of(

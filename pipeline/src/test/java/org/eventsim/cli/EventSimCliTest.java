@@ -94,7 +94,7 @@ public class EventSimCliTest {
     assertThat(
         CliRun.sha256(Files.readAllBytes(out.resolve("events.ndjson"))),
         equalTo("e3c2646b572eddc7ce5bd3673da7184dafe197a0232a7394afff6c5191b5ef48"));
-    assertThat(CliRun.digests(out).get("stats.json"), equalTo("362eb94f5c6b94d3d78d122d8dcf5e8881d3b60179944d1a38a4a238fa266e26"));
+    assertThat(CliRun.digests(out).get("stats.json"), equalTo("1adbec14bcf1ab4d47477da7e84a52c44a75058760c714e384c7edbfd1fe2b97"));
   }
 
   @Test

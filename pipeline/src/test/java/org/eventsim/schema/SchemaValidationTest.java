@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.not;
 
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
@@ -37,6 +38,7 @@ public class SchemaValidationTest {
 
   private static JsonSchema events;
   private static JsonSchema stats;
+  private static JsonSchema expected;
   private static Path defaultsRun;
   private static Path oddRun;
 
@@ -49,6 +51,7 @@ public class SchemaValidationTest {
             b -> b.schemaMappers(m -> m.mapPrefix(ID_PREFIX, dir.toUri().toString())));
     events = factory.getSchema(SchemaLocation.of(ID_PREFIX + "event.schema.json"));
     stats = factory.getSchema(SchemaLocation.of(ID_PREFIX + "stats.schema.json"));
+    expected = factory.getSchema(SchemaLocation.of(ID_PREFIX + "expected.schema.json"));
     defaultsRun = run("--n-orders", "3000");
     oddRun =
         run("--n-orders", "3000", "--v2-rate", "0.9", "--cancel-rate", "0.3", "--correction-rate", "0.6",
@@ -82,6 +85,19 @@ public class SchemaValidationTest {
     for (Path out : List.of(defaultsRun, oddRun)) {
       assertThat(stats.validate(JSON.readTree(out.resolve("stats.json").toFile())), empty());
     }
+  }
+
+  @Test
+  public void theAnswerKeyValidates() throws Exception {
+    for (Path out : List.of(defaultsRun, oddRun)) {
+      for (String f : List.of("by_event_date.json", "by_ingest_date.json", "totals.json")) {
+        JsonNode key = JSON.readTree(out.resolve("expected").resolve(f).toFile());
+        assertThat(f, expected.validate(key), empty());
+      }
+    }
+    ObjectNode totals = (ObjectNode) JSON.readTree(defaultsRun.resolve("expected/totals.json").toFile());
+    totals.put("orders_created", -1);
+    assertThat(expected.validate(totals), not(empty()));
   }
 
   @Test

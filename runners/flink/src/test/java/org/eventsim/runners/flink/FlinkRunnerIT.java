@@ -3,6 +3,7 @@ package org.eventsim.runners.flink;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -42,7 +43,8 @@ public class FlinkRunnerIT {
   private static final Path SCRIPT = ROOT.resolve("src/scripts/flink-local.sh");
   private static final String MASTER = "127.0.0.1:8081";
   private static final String[] FLAGS = {
-    "--n-orders", "20000", "--seed", "7", "--start", "2026-03-01T00:00:00Z", "--late-rate", "0.1"
+    "--n-orders", "20000", "--seed", "7", "--start", "2026-03-01T00:00:00Z", "--late-rate", "0.1",
+    "--duplicate-rate", "0.02"
   };
 
   private static Map<String, String> direct;
@@ -73,6 +75,36 @@ public class FlinkRunnerIT {
     assertThat(r.stderr(), r.code(), equalTo(0));
     assertThat(r.lastStdoutLine(), startsWith("{\"status\":\"ok\",\"runner\":\"FlinkRunner\""));
     assertThat(OutputDigests.of(out), equalTo(direct));
+  }
+
+  @Test
+  public void dailyIncrementsOnEmbeddedFlinkMatchTheDirectRunnerAndDayByDayMatchesTheRange()
+      throws Exception {
+    String[] model = {
+      "--orders-per-day", "4000", "--seed", "5", "--start", "2026-03-01T00:00:00Z", "--late-rate", "0.1",
+      "--duplicate-rate", "0.02"
+    };
+    Path flinkRange = TMP.newFolder().toPath();
+    Path directRange = TMP.newFolder().toPath();
+    Path flinkDays = TMP.newFolder().toPath();
+    String range = "--ingest-dates=2026-03-04..2026-03-05";
+    for (Path[] jarAndOut : new Path[][] {{FLINK_JAR, flinkRange}, {DIRECT_JAR, directRange}}) {
+      List<String> cmd = withOut(jarAndOut[0], List.of(), jarAndOut[1], model);
+      cmd.add(range);
+      Result r = Processes.run(cmd, 10);
+      assertThat(r.stderr(), r.code(), equalTo(0));
+    }
+    Map<String, String> flink = OutputDigests.of(flinkRange);
+    assertThat(flink, equalTo(OutputDigests.of(directRange)));
+    assertThat(flink.keySet(), hasItem("expected/totals.json"));
+    for (String day : List.of("2026-03-04", "2026-03-05")) {
+      List<String> cmd = withOut(FLINK_JAR, List.of(), flinkDays, model);
+      cmd.add("--ingest-date=" + day);
+      Result r = Processes.run(cmd, 10);
+      assertThat(r.stderr(), r.code(), equalTo(0));
+      String file = "events_by_ingest_date/" + day + ".ndjson";
+      assertThat(file, OutputDigests.of(flinkDays).get(file), equalTo(flink.get(file)));
+    }
   }
 
   @Test
