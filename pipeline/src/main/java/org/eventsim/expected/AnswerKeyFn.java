@@ -5,7 +5,7 @@ import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.SortedMapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.transforms.Combine.CombineFn;
+import org.eventsim.stats.MergePartialsFn;
 
 /**
  * Combines per-block partial answer keys (taken where each block's orders are generated) into the
@@ -13,36 +13,25 @@ import org.apache.beam.sdk.transforms.Combine.CombineFn;
  * figures are sums, so any grouping and order of the partials gives the same bytes.
  */
 public final class AnswerKeyFn
-    extends CombineFn<AnswerKeyAccumulator, AnswerKeyAccumulator, SortedMap<String, String>> {
+    extends MergePartialsFn<AnswerKeyAccumulator, SortedMap<String, String>> {
   @Override
-  public AnswerKeyAccumulator createAccumulator() {
+  protected AnswerKeyAccumulator empty() {
     return new AnswerKeyAccumulator();
   }
 
   @Override
-  public AnswerKeyAccumulator addInput(AnswerKeyAccumulator acc, AnswerKeyAccumulator partial) {
-    acc.merge(partial);
-    return acc;
+  protected void mergeInto(AnswerKeyAccumulator into, AnswerKeyAccumulator from) {
+    into.merge(from);
   }
 
   @Override
-  public AnswerKeyAccumulator mergeAccumulators(Iterable<AnswerKeyAccumulator> accumulators) {
-    AnswerKeyAccumulator merged = new AnswerKeyAccumulator();
-    for (AnswerKeyAccumulator a : accumulators) {
-      merged.merge(a);
-    }
-    return merged;
+  protected Coder<AnswerKeyAccumulator> accumulatorCoder() {
+    return AnswerKeyAccumulator.Coder.of();
   }
 
   @Override
   public SortedMap<String, String> extractOutput(AnswerKeyAccumulator acc) {
     return AnswerKeyJson.render(acc);
-  }
-
-  @Override
-  public Coder<AnswerKeyAccumulator> getAccumulatorCoder(
-      CoderRegistry registry, Coder<AnswerKeyAccumulator> inputCoder) {
-    return AnswerKeyAccumulator.Coder.of();
   }
 
   @Override

@@ -3,7 +3,6 @@ package org.eventsim.stats;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.transforms.Combine.CombineFn;
 import org.eventsim.model.EventBatch;
 
 /**
@@ -11,36 +10,25 @@ import org.eventsim.model.EventBatch;
  * block is generated) into the run's {@link RunStats}. Totals are additive, so any grouping and
  * order of the partials gives the same result.
  */
-public final class StatsFn extends CombineFn<StatsAccumulator, StatsAccumulator, RunStats> {
+public final class StatsFn extends MergePartialsFn<StatsAccumulator, RunStats> {
   @Override
-  public StatsAccumulator createAccumulator() {
+  protected StatsAccumulator empty() {
     return new StatsAccumulator();
   }
 
   @Override
-  public StatsAccumulator addInput(StatsAccumulator acc, StatsAccumulator partial) {
-    acc.merge(partial);
-    return acc;
+  protected void mergeInto(StatsAccumulator into, StatsAccumulator from) {
+    into.merge(from);
   }
 
   @Override
-  public StatsAccumulator mergeAccumulators(Iterable<StatsAccumulator> accumulators) {
-    StatsAccumulator merged = new StatsAccumulator();
-    for (StatsAccumulator a : accumulators) {
-      merged.merge(a);
-    }
-    return merged;
+  protected Coder<StatsAccumulator> accumulatorCoder() {
+    return StatsAccumulator.Coder.of();
   }
 
   @Override
   public RunStats extractOutput(StatsAccumulator acc) {
     return RunStats.of(acc);
-  }
-
-  @Override
-  public Coder<StatsAccumulator> getAccumulatorCoder(
-      CoderRegistry registry, Coder<StatsAccumulator> inputCoder) {
-    return StatsAccumulator.Coder.of();
   }
 
   /** One element per run, so Java serialization is cheap enough and keeps RunStats plain. */
