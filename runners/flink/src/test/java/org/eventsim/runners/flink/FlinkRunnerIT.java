@@ -42,6 +42,7 @@ public class FlinkRunnerIT {
   private static final Path ROOT = Path.of(System.getProperty("eventsim.root")).toAbsolutePath().normalize();
   private static final Path SCRIPT = ROOT.resolve("src/scripts/flink-local.sh");
   private static final String MASTER = "127.0.0.1:8081";
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String[] FLAGS = {
     "--n-orders", "20000", "--seed", "7", "--start", "2026-03-01T00:00:00Z", "--late-rate", "0.1",
     "--duplicate-rate", "0.02"
@@ -75,6 +76,27 @@ public class FlinkRunnerIT {
     assertThat(r.stderr(), r.code(), equalTo(0));
     assertThat(r.lastStdoutLine(), startsWith("{\"status\":\"ok\",\"runner\":\"FlinkRunner\""));
     assertThat(OutputDigests.of(out), equalTo(direct));
+  }
+
+  @Test
+  public void aSliceOnEmbeddedFlinkIsExactlyThoseOrdersOfTheWholeRun() throws Exception {
+    Path whole = TMP.newFolder().toPath();
+    Path slice = TMP.newFolder().toPath();
+    Result r = Processes.run(withOut(DIRECT_JAR, List.of("-XX:TieredStopAtLevel=1"), whole, FLAGS), 10);
+    assertThat(r.stderr(), r.code(), equalTo(0));
+    List<String> cmd = withOut(FLINK_JAR, List.of(), slice, FLAGS);
+    cmd.addAll(List.of("--first-order=15000", "--n-orders=5000"));
+    r = Processes.run(cmd, 10);
+    assertThat(r.stderr(), r.code(), equalTo(0));
+    List<String> expected = new ArrayList<>();
+    for (String line : Files.readAllLines(whole.resolve("events.ndjson"))) {
+      long order = Long.parseLong(JSON.readTree(line).get("payload").get("order_id").asText().substring(2));
+      if (order > 15000) {
+        expected.add(line);
+      }
+    }
+    assertThat(expected.isEmpty(), equalTo(false));
+    assertThat(Files.readAllLines(slice.resolve("events.ndjson")), equalTo(expected));
   }
 
   @Test
@@ -178,14 +200,13 @@ public class FlinkRunnerIT {
 
   /** Failures the newest job recovered from, from the cluster's REST API. */
   private static int restarts() throws Exception {
-    ObjectMapper json = new ObjectMapper();
     JsonNode newest = null;
-    for (JsonNode job : json.readTree(rest("/jobs/overview")).get("jobs")) {
+    for (JsonNode job : JSON.readTree(rest("/jobs/overview")).get("jobs")) {
       if (newest == null || job.get("start-time").asLong() > newest.get("start-time").asLong()) {
         newest = job;
       }
     }
-    JsonNode exceptions = json.readTree(rest("/jobs/" + newest.get("jid").asText() + "/exceptions"));
+    JsonNode exceptions = JSON.readTree(rest("/jobs/" + newest.get("jid").asText() + "/exceptions"));
     return exceptions.path("exceptionHistory").path("entries").size();
   }
 
