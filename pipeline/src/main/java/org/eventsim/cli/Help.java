@@ -11,8 +11,9 @@ final class Help {
     out.println("Usage: event-sim --out DIR [flags] [Beam pipeline options]");
     out.println();
     out.println("Generates reproducible e-commerce order lifecycle events (late, out-of-order,");
-    out.println("schema v1/v2, corrections) into DIR: events.ndjson, events_by_ingest_date/,");
-    out.println("events_by_event_date/ and, last, stats.json.");
+    out.println("schema v1/v2, corrections, duplicates) into DIR: events.ndjson,");
+    out.println("events_by_ingest_date/, events_by_event_date/, the answer key expected/ and, last,");
+    out.println("stats.json.");
     out.println();
     out.println("Flags (--flag value or --flag=value):");
     for (Flags.Spec f : Flags.all()) {
@@ -46,6 +47,8 @@ final class Help {
       case "start" -> "TIME";
       case "kafka-bootstrap" -> "HOSTS";
       case "kafka-topic" -> "TOPIC";
+      case "ingest-date" -> "DATE";
+      case "ingest-dates" -> "DATE..DATE";
       default -> "NAME";
     };
   }

@@ -15,8 +15,9 @@ import org.apache.beam.sdk.options.PipelineOptions;
 public interface EventSimOptions extends PipelineOptions {
   @CliFlag(value = "out", accepts = "a writable folder (created if missing)")
   @Description(
-      "Output folder (required). The tool owns events.ndjson, stats.json, events_by_ingest_date/"
-          + " and events_by_event_date/ in it and replaces them on every run.")
+      "Output folder (required). The tool owns events.ndjson, stats.json, expected/,"
+          + " events_by_ingest_date/ and events_by_event_date/ in it and replaces them on every run"
+          + " (a daily increment replaces only its own days' files).")
   String getOut();
 
   void setOut(String value);
@@ -41,8 +42,8 @@ public interface EventSimOptions extends PipelineOptions {
   @Description(
       "Continuous daily simulation: order i is created on day floor(i / N) after --start (uniformly"
           + " within that day), forever. Needs --start. With --ingest-date(s), the days choose the"
-          + " orders; without, --n-orders orders from --first-order are generated. 0 (default): off,"
-          + " orders are spread over --span-days.")
+          + " orders; without, --n-orders orders from --first-order are generated. 0: off, orders"
+          + " are spread over --span-days.")
   @Default.Long(0)
   Long getOrdersPerDay();
 
@@ -147,7 +148,7 @@ public interface EventSimOptions extends PipelineOptions {
   @CliFlag(value = "duplicate-rate", accepts = "a number within [0, 1]")
   @Description(
       "Probability, per event, that it is delivered twice (same event_id and payload, ingest_time"
-          + " 1..600 s later), as at-least-once transports do. Off (0) by default.")
+          + " 1..600 s later), as at-least-once transports do.")
   @Default.Double(0)
   Double getDuplicateRate();
 
