@@ -74,6 +74,11 @@ public record RunConfig(
     long start = start(options.getStart(), spanDays, clock);
     long ordersPerDay = atLeast("orders-per-day", options.getOrdersPerDay(), 0);
     int[] ingestDays = ingestDays(options);
+    if (ordersPerDay > 0 && given.contains("span-days")) {
+      throw new UsageException(
+          "--span-days cannot be combined with --orders-per-day: orders are created day after day"
+              + " from --start, without an end");
+    }
     if (ordersPerDay > 0 && options.getStart() == null) {
       throw new UsageException(
           "--orders-per-day needs --start: the instant day 0 begins, the same in every run of the"

@@ -129,6 +129,7 @@ public class DailyIncrementsTest {
     String[][] cases = {
       {"--ingest-date needs --orders-per-day", "--out", out, "--start", START, "--ingest-date", "2026-01-05"},
       {"--orders-per-day needs --start", "--out", out, "--orders-per-day", "10"},
+      {"--span-days cannot be combined with --orders-per-day", "--out", out, "--orders-per-day", "10", "--start", START, "--span-days", "3"},
       {"--ingest-dates must be a range of dates", "--out", out, "--orders-per-day", "10", "--start", START, "--ingest-dates", "2026-01-07..2026-01-05"},
       {"--ingest-dates must be a range of dates", "--out", out, "--orders-per-day", "10", "--start", START, "--ingest-dates", "2026-01-07"},
       {"--ingest-date must be a date YYYY-MM-DD, got '2026-13-01'", "--out", out, "--orders-per-day", "10", "--start", START, "--ingest-date", "2026-13-01"},
