@@ -260,8 +260,8 @@ public record RunConfig(
 
   /**
    * The orders [first, end) of the daily model whose events can arrive on epoch days [days[0],
-   * days[1]]: created no later than the last day, and no earlier than the longest possible delay
-   * before the first. Generous at both ends; the exact cut is made per event.
+   * days[1]]: created before the last day ends, and less than the longest possible delay before
+   * the first begins, in whole days of orders; the exact cut is made per event.
    */
   static long[] ordersArriving(long start, long ordersPerDay, int[] days, int maxLateDays, int gap) {
     GeneratorConfig bounds =
@@ -269,8 +269,9 @@ public record RunConfig(
     long maxDelay = OrderLifecycle.maxArrivalAfterCreationMicros(bounds);
     long from = days[0] * Timestamps.MICROS_PER_DAY - maxDelay - start;
     long to = (days[1] + 1L) * Timestamps.MICROS_PER_DAY - start;
-    long firstDayIndex = Math.max(0, Math.floorDiv(from, Timestamps.MICROS_PER_DAY) - 1);
-    long endDayIndex = Math.max(0, Math.floorDiv(to, Timestamps.MICROS_PER_DAY) + 1);
+    // order k is created in [start + k days, start + k+1 days) and arrives at most maxDelay later
+    long firstDayIndex = Math.max(0, Math.floorDiv(from, Timestamps.MICROS_PER_DAY));
+    long endDayIndex = Math.max(0, -Math.floorDiv(-to, Timestamps.MICROS_PER_DAY));
     return new long[] {firstDayIndex * ordersPerDay, Math.max(firstDayIndex, endDayIndex) * ordersPerDay};
   }
 

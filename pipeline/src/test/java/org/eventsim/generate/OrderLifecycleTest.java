@@ -177,4 +177,31 @@ public class OrderLifecycleTest {
     assertThat("whole minutes", delta % MICROS_PER_MINUTE, equalTo(0L));
     return delta / MICROS_PER_MINUTE;
   }
+
+  @Test
+  public void inTheDailyModelOrderIIsCreatedOnItsDayAndEveryArrivalIsWithinTheIncrementBound() {
+    GeneratorConfig c =
+        GeneratorConfig.builder()
+            .ordersPerDay(1_000)
+            .lateRate(1)
+            .outOfOrderRate(1)
+            .duplicateRate(1)
+            .maxLateDays(2)
+            .maxEventGapMinutes(30)
+            .build();
+    long bound = OrderLifecycle.maxArrivalAfterCreationMicros(c);
+    long longest = 0;
+    for (long i = 0; i < 20_000; i++) {
+      List<Event> events = OrderLifecycle.events(i, c);
+      long created = events.get(0).eventTimeMicros();
+      assertThat(events.get(0).type(), equalTo(EventType.ORDER_CREATED));
+      assertThat((created - c.startMicros()) / MICROS_PER_DAY, equalTo(i / 1_000));
+      for (Event e : events) {
+        longest = Math.max(longest, e.ingestTimeMicros() - created);
+      }
+    }
+    assertThat(longest, lessThanOrEqualTo(bound));
+    // and the bound is not slack by more than the re-delivery and extra-late margins
+    assertThat(longest, greaterThanOrEqualTo(bound - 40 * MICROS_PER_MINUTE - 2 * MICROS_PER_DAY / 100));
+  }
 }
