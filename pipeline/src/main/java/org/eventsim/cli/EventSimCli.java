@@ -120,7 +120,7 @@ public final class EventSimCli {
       summary.put("runner", runnerName);
       summary.put("orders", stats.get("n_orders").asLong());
       summary.put("events", events);
-      summary.put("files", folder.countOutputFiles());
+      summary.put("files", folder.countOutputFiles(config.generator()));
       summary.put("seconds", Math.round(seconds * 1000) / 1000.0);
       summary.put("out_dir", config.outDirAsGiven());
       out.println(new ObjectMapper().writeValueAsString(summary));

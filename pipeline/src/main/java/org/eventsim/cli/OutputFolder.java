@@ -94,8 +94,11 @@ final class OutputFolder {
     deleteTree(dir.resolve(OutputLayout.WORK_DIR));
   }
 
-  /** Number of files the tool owns in the folder. */
-  long countOutputFiles() throws IOException {
+  /**
+   * Number of files the run wrote: events.ndjson, stats.json, expected/ and the date files — of an
+   * increment only its own days', not those earlier runs left in the folder.
+   */
+  long countOutputFiles(GeneratorConfig run) throws IOException {
     long n = 0;
     for (String f : new String[] {OutputLayout.STATS_FILE, OutputLayout.EVENTS_FILE}) {
       if (Files.isRegularFile(dir.resolve(f))) {
@@ -103,10 +106,16 @@ final class OutputFolder {
       }
     }
     List<String> folders = new ArrayList<>();
-    for (DatePartition p : DatePartition.values()) {
-      folders.add(p.folder());
-    }
     folders.add(OutputLayout.EXPECTED_DIR);
+    if (run.increment()) {
+      for (int day = run.ingestFirstDay(); day <= run.ingestLastDay(); day++) {
+        n += Files.isRegularFile(dir.resolve(DatePartition.INGEST_DATE.relativePath(day))) ? 1 : 0;
+      }
+    } else {
+      for (DatePartition p : DatePartition.values()) {
+        folders.add(p.folder());
+      }
+    }
     for (String name : folders) {
       Path folder = dir.resolve(name);
       if (Files.isDirectory(folder)) {

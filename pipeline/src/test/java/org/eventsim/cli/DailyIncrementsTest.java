@@ -99,8 +99,12 @@ public class DailyIncrementsTest {
     assertThat(runIn(landing, "--ingest-date", "2026-01-05").exitCode(), equalTo(0));
     assertThat(runIn(landing, "--ingest-date", "2026-01-06").exitCode(), equalTo(0));
     Map<String, String> before = CliRun.digests(landing);
-    assertThat(runIn(landing, "--ingest-date", "2026-01-06").exitCode(), equalTo(0));
+    CliRun rerun = runIn(landing, "--ingest-date", "2026-01-06");
+    assertThat(rerun.exitCode(), equalTo(0));
     assertThat(CliRun.digests(landing), equalTo(before));
+    // the summary counts what this run wrote: events.ndjson, stats.json, expected/ (3), its day
+    String[] stdout = rerun.stdout().strip().split("\n");
+    assertThat(JSON.readTree(stdout[stdout.length - 1]).get("files").asLong(), equalTo(6L));
   }
 
   @Test
