@@ -25,15 +25,11 @@ READY_TIMEOUT=${FLINK_LOCAL_READY_TIMEOUT:-90}
 JAVA17_OPTS="--add-exports=java.base/sun.net.util=ALL-UNNAMED --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED --add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED --add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.text=ALL-UNNAMED --add-opens=java.base/java.time=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED"
 
 log() { echo "flink-local: $*" >&2; }
+# shellcheck source=local-jvm.sh
+. "$ROOT/src/scripts/local-jvm.sh"
 
 classpath() {
-  if [[ ! -s "$CLASSPATH_FILE" || "$POM" -nt "$CLASSPATH_FILE" || "$ROOT/pom.xml" -nt "$CLASSPATH_FILE" ]]; then
-    mkdir -p "$HOME_DIR"
-    log "resolving the Flink cluster's jars with Maven..."
-    (cd "$ROOT" && ./mvnw -q -B -f "$POM" dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" >&2)
-    touch "$CLASSPATH_FILE" # Maven leaves an unchanged file untouched
-  fi
-  cat "$CLASSPATH_FILE"
+  maven_classpath "$POM" "$CLASSPATH_FILE" "the Flink cluster"
 }
 
 write_config() {
@@ -88,13 +84,7 @@ EOF
 
 # pid of a component if its process is alive, else nothing.
 alive_pid() {
-  local pidfile="$HOME_DIR/$1.pid"
-  [[ -f "$pidfile" ]] || return 0
-  local pid
-  pid=$(cat "$pidfile")
-  if kill -0 "$pid" 2>/dev/null && grep -q -- "--configDir" "/proc/$pid/cmdline" 2>/dev/null; then
-    echo "$pid"
-  fi
+  pid_if_alive "$HOME_DIR/$1.pid" "--configDir"
 }
 
 resource_params() { # GET_JM_RESOURCE_PARAMS or GET_TM_RESOURCE_PARAMS: two lines, JVM args then -D args
@@ -159,14 +149,7 @@ stop_component() {
   local name=$1 pid
   pid=$(alive_pid "$name")
   if [[ -n "$pid" ]]; then
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 30); do
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.5
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-      kill -9 "$pid" 2>/dev/null || true
-    fi
+    stop_pid "$pid" 15
     log "stopped $name (pid $pid)"
   fi
   rm -f "$HOME_DIR/$name.pid"

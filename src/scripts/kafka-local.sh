@@ -26,15 +26,11 @@ PORT=9092
 READY_TIMEOUT=${KAFKA_LOCAL_READY_TIMEOUT:-60}
 
 log() { echo "kafka-local: $*" >&2; }
+# shellcheck source=local-jvm.sh
+. "$ROOT/src/scripts/local-jvm.sh"
 
 classpath() {
-  if [[ ! -s "$CLASSPATH_FILE" || "$POM" -nt "$CLASSPATH_FILE" || "$ROOT/pom.xml" -nt "$CLASSPATH_FILE" ]]; then
-    mkdir -p "$HOME_DIR"
-    log "resolving the broker's jars with Maven..."
-    (cd "$ROOT" && ./mvnw -q -B -f "$POM" dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" >&2)
-    touch "$CLASSPATH_FILE" # Maven leaves an unchanged file untouched
-  fi
-  cat "$CLASSPATH_FILE"
+  maven_classpath "$POM" "$CLASSPATH_FILE" "the broker"
 }
 
 write_config() {
@@ -73,12 +69,7 @@ EOF
 }
 
 alive_pid() {
-  [[ -f "$PIDFILE" ]] || return 0
-  local pid
-  pid=$(cat "$PIDFILE")
-  if kill -0 "$pid" 2>/dev/null && grep -q "kafka.Kafka" "/proc/$pid/cmdline" 2>/dev/null; then
-    echo "$pid"
-  fi
+  pid_if_alive "$PIDFILE" "kafka.Kafka"
 }
 
 port_open() {
@@ -139,14 +130,7 @@ case "$cmd" in
   stop)
     pid=$(alive_pid)
     if [[ -n "$pid" ]]; then
-      kill "$pid" 2>/dev/null || true
-      for _ in $(seq 1 60); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.5
-      done
-      if kill -0 "$pid" 2>/dev/null; then
-        kill -9 "$pid" 2>/dev/null || true
-      fi
+      stop_pid "$pid" 30
       log "stopped the broker (pid $pid)"
     fi
     rm -f "$PIDFILE"
