@@ -75,10 +75,10 @@ public final class OrderLifecycle {
    * An upper bound of how long after its order is created an event can arrive: the lifecycle (4
    * gaps), the arrival jitter, lateness, an out-of-order re-delivery and a duplicate.
    */
-  public static long maxArrivalAfterCreationMicros(GeneratorConfig config) {
-    return 4L * config.maxEventGapMinutes() * MICROS_PER_MINUTE
+  public static long maxArrivalAfterCreationMicros(int maxEventGapMinutes, int maxLateDays) {
+    return 4L * maxEventGapMinutes * MICROS_PER_MINUTE
         + MAX_ARRIVAL_JITTER_MICROS
-        + config.maxLateDays() * MICROS_PER_DAY
+        + maxLateDays * MICROS_PER_DAY
         + MAX_LATE_EXTRA_MINUTES * MICROS_PER_MINUTE
         + 2 * MAX_REDELIVERY_MICROS;
   }

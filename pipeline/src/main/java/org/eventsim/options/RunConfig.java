@@ -264,9 +264,7 @@ public record RunConfig(
    * the first begins, in whole days of orders; the exact cut is made per event.
    */
   static long[] ordersArriving(long start, long ordersPerDay, int[] days, int maxLateDays, int gap) {
-    GeneratorConfig bounds =
-        GeneratorConfig.builder().maxLateDays(Math.max(maxLateDays, 1)).maxEventGapMinutes(gap).build();
-    long maxDelay = OrderLifecycle.maxArrivalAfterCreationMicros(bounds);
+    long maxDelay = OrderLifecycle.maxArrivalAfterCreationMicros(gap, maxLateDays);
     long from = days[0] * Timestamps.MICROS_PER_DAY - maxDelay - start;
     long to = (days[1] + 1L) * Timestamps.MICROS_PER_DAY - start;
     // order k is created in [start + k days, start + k+1 days) and arrives at most maxDelay later

@@ -189,7 +189,7 @@ public class OrderLifecycleTest {
             .maxLateDays(2)
             .maxEventGapMinutes(30)
             .build();
-    long bound = OrderLifecycle.maxArrivalAfterCreationMicros(c);
+    long bound = OrderLifecycle.maxArrivalAfterCreationMicros(c.maxEventGapMinutes(), c.maxLateDays());
     long longest = 0;
     for (long i = 0; i < 20_000; i++) {
       List<Event> events = OrderLifecycle.events(i, c);
