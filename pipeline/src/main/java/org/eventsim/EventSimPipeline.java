@@ -8,6 +8,7 @@ import org.eventsim.expected.AnswerKeyFn;
 import org.eventsim.generate.GenerateEvents;
 import org.eventsim.model.EventBatch;
 import org.eventsim.options.RunConfig;
+import org.eventsim.options.UsageException;
 import org.eventsim.sink.OutputLayout;
 import org.eventsim.sink.PartPlan;
 import org.eventsim.sink.WriteAnswerKey;
@@ -30,6 +31,19 @@ import org.eventsim.stats.StatsFn;
  */
 public final class EventSimPipeline {
   private EventSimPipeline() {}
+
+  /**
+   * Checks that {@code config} can be laid out as a pipeline (before anything is written): the sort
+   * groups of the event files must be a sensible number for {@code --maxGroupEvents}.
+   */
+  public static void validate(RunConfig config) throws UsageException {
+    if (config.writeFiles()) {
+      String problem = PartPlan.problem(config.generator(), config.maxGroupEvents());
+      if (problem != null) {
+        throw new UsageException("--maxGroupEvents " + config.maxGroupEvents() + " " + problem);
+      }
+    }
+  }
 
   /** Adds the whole run described by {@code config} to {@code pipeline}. */
   public static void build(Pipeline pipeline, RunConfig config) {

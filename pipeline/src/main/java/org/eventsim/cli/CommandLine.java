@@ -11,7 +11,8 @@ import org.eventsim.options.UsageException;
 /**
  * Turns the Python tool's command line into Beam's: {@code --n-orders 5000} and {@code
  * --n-orders=5000} become {@code --numOrders=5000}, after checking the value's type so that the
- * error names the tool's flag. Anything else is passed on to Beam as {@code --name=value}.
+ * error names the tool's flag; Beam gets the value in canonical form. Anything else is passed on to
+ * Beam as {@code --name=value}.
  */
 final class CommandLine {
   /**
@@ -68,8 +69,7 @@ final class CommandLine {
         if (!seen.add(spec.name())) {
           throw new UsageException("--" + spec.name() + " is given more than once");
         }
-        spec.parse(value);
-        beamArgs.add("--" + spec.property() + "=" + value);
+        beamArgs.add("--" + spec.property() + "=" + spec.canonical(value));
       } else {
         beamArgs.add(value == null ? "--" + name : "--" + name + "=" + value);
       }

@@ -11,6 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.beam.sdk.Pipeline;
@@ -59,6 +64,7 @@ public final class EventSimCli {
     long started = System.nanoTime();
     RunConfig config;
     EventSimOptions options;
+    Pipeline pipeline;
     OutputFolder folder;
     try {
       CommandLine.Parsed parsed = CommandLine.parse(args);
@@ -69,7 +75,10 @@ public final class EventSimCli {
       options = toOptions(withDefaults(parsed.beamArgs(), runner.defaults()));
       Timing.mark(err, "options parsed");
       config = RunConfig.from(options, parsed.toolFlags(), clock);
-      runner.preflight(options);
+      EventSimPipeline.validate(config);
+      runner.validate(options);
+      pipeline = createPipeline(options);
+      runner.preflight(options, config);
       if (config.kafka() != null) {
         try {
           err.println("event-sim: Kafka " + config.kafka().bootstrapServers() + ": " + KafkaPreflight.check(config.kafka()));
@@ -89,17 +98,13 @@ public final class EventSimCli {
     String runnerName = options.getRunner().getSimpleName();
     try {
       folder.clearPreviousRun(config.generator());
-      Pipeline pipeline = Pipeline.create(options);
       EventSimPipeline.build(pipeline, config);
       Timing.mark(err, "pipeline built");
-      Progress progress = new Progress(config.generator().numOrders(), err, started);
-      PipelineResult result = pipeline.run();
-      Timing.mark(err, "run() returned");
-      PipelineResult.State state = progress.waitUntilFinish(result);
+      Progress progress =
+          new Progress(config.generator().numOrders(), config.writeFiles(), err, started);
+      PipelineResult result = execute(pipeline, runner, options, progress);
       Timing.mark(err, "pipeline finished");
-      if (state != PipelineResult.State.DONE) {
-        throw new IllegalStateException("the pipeline ended in state " + state);
-      }
+      progress.committing();
       OutputLayout layout = new OutputLayout(config.outDir());
       if (config.writeFiles()) {
         folder.completeIncrementDays(config.generator());
@@ -140,6 +145,54 @@ public final class EventSimCli {
     }
   }
 
+  /**
+   * Creates the pipeline, which makes Beam construct the runner and check its options: a failure
+   * there is bad input, reported with Beam's reason.
+   */
+  private static Pipeline createPipeline(PipelineOptions options) throws UsageException {
+    try {
+      return Pipeline.create(options);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new UsageException("--runner=" + options.getRunner().getSimpleName() + ": " + firstLine(e));
+    }
+  }
+
+  /**
+   * Runs the pipeline to its end, on a thread of its own (some runners' {@code run()} blocks until
+   * the job is done), while the progress line watches it.
+   *
+   * @throws IllegalStateException if the job ends in any state but DONE
+   */
+  private static PipelineResult execute(
+      Pipeline pipeline, RunnerSetup runner, PipelineOptions options, Progress progress)
+      throws Exception {
+    AtomicReference<PipelineResult> running = new AtomicReference<>();
+    FutureTask<PipelineResult> job =
+        new FutureTask<>(
+            () -> {
+              PipelineResult r = pipeline.run();
+              running.set(r);
+              PipelineResult.State state = r.waitUntilFinish();
+              if (state != PipelineResult.State.DONE) {
+                throw new IllegalStateException("the pipeline ended in state " + state);
+              }
+              return r;
+            });
+    Thread thread = new Thread(job, "event-sim-pipeline");
+    thread.setDaemon(true);
+    thread.start();
+    ProgressProbe probe = runner.progressProbe(options, running::get);
+    while (true) {
+      try {
+        return job.get(200, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException stillRunning) {
+        progress.tick(System.nanoTime(), probe);
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof Exception cause ? cause : e;
+      }
+    }
+  }
+
   /** The runner's defaults first, unless the user's arguments set the same option. */
   static List<String> withDefaults(List<String> beamArgs, List<String> runnerDefaults) {
     List<String> merged = new ArrayList<>();
@@ -160,6 +213,7 @@ public final class EventSimCli {
 
   private static EventSimOptions toOptions(List<String> beamArgs) throws UsageException {
     PipelineOptionsFactory.register(EventSimOptions.class);
+    BeamArgs.rejectRepeatedSingleValues(beamArgs);
     try {
       return PipelineOptionsFactory.fromArgs(beamArgs.toArray(new String[0]))
           .withValidation()
@@ -170,8 +224,13 @@ public final class EventSimCli {
       if (unknown.find()) {
         throw new UsageException("unknown flag --" + unknown.group(1) + " (see --help)");
       }
-      throw new UsageException(message.lines().findFirst().orElse(message));
+      throw new UsageException(firstLine(e));
     }
+  }
+
+  private static String firstLine(Throwable e) {
+    String message = String.valueOf(e.getMessage());
+    return message.lines().findFirst().orElse(message);
   }
 
   private static void printHelp(String topic, PrintStream out) throws UsageException {

@@ -2,79 +2,155 @@ package org.eventsim.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
-import org.eventsim.generate.GenerateEvents;
-import org.joda.time.Duration;
+import org.eventsim.cli.ProgressProbe.Figures;
 
 /**
- * Waits for a pipeline and, for runs longer than a few seconds, prints a progress line to stderr
- * (orders generated, events/s) from the generator's counters. Runners whose {@code run()} blocks
- * until the end simply print nothing.
+ * The progress line on stderr, for runs longer than a few seconds: which phase the run is in —
+ * generating, sorting and writing, finishing the files (or publishing), committing — with what is
+ * done, a rate and an estimate of the phase's time left, from the figures of a {@link
+ * ProgressProbe}. Says nothing it cannot measure: no line before there is progress to show, no line
+ * that repeats the previous one.
  */
 final class Progress {
-  private static final Duration POLL = Duration.millis(500);
-  private static final long FIRST_REPORT_NANOS = 3_000_000_000L;
-  private static final long REPORT_EVERY_NANOS = 5_000_000_000L;
+  private static final long SECOND = 1_000_000_000L;
+  private static final long FIRST_REPORT = 3 * SECOND;
+  private static final long REPORT_EVERY = 5 * SECOND;
+  private static final long POLL_EVERY = SECOND;
+
+  private enum Phase {
+    STARTING,
+    GENERATING,
+    SORTING,
+    FINISHING,
+    PUBLISHING,
+    UNKNOWN
+  }
 
   private final long totalOrders;
+  private final boolean sorts;
   private final PrintStream err;
   private final long started;
+  private long nextReport;
+  private long nextPoll;
+  private boolean reported;
+  private String lastLine;
+  private Phase phase;
+  private long phaseStartNanos;
+  private long phaseStartDone;
 
-  Progress(long totalOrders, PrintStream err, long startedNanos) {
+  /**
+   * @param totalOrders orders the run generates
+   * @param sorts whether files are written (a sort follows generation), else only Kafka
+   * @param startedNanos {@link System#nanoTime()} when the command started
+   */
+  Progress(long totalOrders, boolean sorts, PrintStream err, long startedNanos) {
     this.totalOrders = totalOrders;
+    this.sorts = sorts;
     this.err = err;
     this.started = startedNanos;
+    this.nextReport = startedNanos + FIRST_REPORT;
   }
 
-  PipelineResult.State waitUntilFinish(PipelineResult result) {
-    long nextReport = started + FIRST_REPORT_NANOS;
-    while (true) {
-      PipelineResult.State state = result.waitUntilFinish(POLL);
-      if (state != null && state.isTerminal()) {
-        return state;
+  /**
+   * Called often while the job runs: reads the figures about once a second (so that phases and
+   * rates are measured between reports too) and prints a line when one is due and has news.
+   */
+  void tick(long now, ProgressProbe probe) {
+    if (now < nextPoll) {
+      return;
+    }
+    nextPoll = now + POLL_EVERY;
+    String line = describe(now, probe.read());
+    if (now < nextReport) {
+      return;
+    }
+    nextReport = now + REPORT_EVERY;
+    if (line != null && !line.equals(lastLine)) {
+      err.println("event-sim: " + line);
+      lastLine = line;
+      reported = true;
+    }
+  }
+
+  /** The last phase: the run's results are being moved into place. Said only after progress lines. */
+  void committing() {
+    if (reported) {
+      err.println("event-sim: committing: moving the answer key and stats.json into place");
+    }
+  }
+
+  private String describe(long now, Figures f) {
+    if (f == null) {
+      enter(Phase.UNKNOWN, now, 0);
+      return "running for " + seconds(now - started) + " (this runner reports no progress while it runs)";
+    }
+    boolean generated = f.generated() || f.ordersRead() >= totalOrders;
+    if (f.ordersRead() == 0 && !generated) {
+      enter(Phase.STARTING, now, 0);
+      return "starting the runner";
+    }
+    if (!generated) {
+      enter(Phase.GENERATING, now, f.ordersRead());
+      return String.format(
+          Locale.ROOT, "generating: %s (%,d of %,d orders)%s",
+          percent(f.ordersRead(), totalOrders), f.ordersRead(), totalOrders,
+          rateAndEta(now, f.ordersRead(), totalOrders, 1, "orders/s"));
+    }
+    if (!sorts) {
+      enter(Phase.PUBLISHING, now, 0);
+      return "publishing to Kafka: all " + String.format(Locale.ROOT, "%,d", totalOrders)
+          + " orders generated, " + seconds(now - phaseStartNanos) + " in this phase";
+    }
+    boolean sorted = f.sorted() || (f.bytesToSort() > 0 && f.bytesSorted() >= f.bytesToSort());
+    if (!sorted) {
+      enter(Phase.SORTING, now, Math.max(0, f.bytesSorted()));
+      long mb = 1 << 20;
+      if (f.bytesSorted() <= 0) {
+        return String.format(
+            Locale.ROOT, "sorting and writing %,d MB of events (%s in this phase)",
+            f.bytesToSort() / mb, seconds(now - phaseStartNanos));
       }
-      long now = System.nanoTime();
-      if (now >= nextReport) {
-        report(result, now);
-        nextReport = now + REPORT_EVERY_NANOS;
-      }
+      return String.format(
+          Locale.ROOT, "sorting and writing: %s (%,d of %,d MB)%s",
+          percent(f.bytesSorted(), f.bytesToSort()), f.bytesSorted() / mb, f.bytesToSort() / mb,
+          rateAndEta(now, f.bytesSorted(), f.bytesToSort(), mb, "MB/s"));
+    }
+    enter(Phase.FINISHING, now, 0);
+    return "finishing the files: sorted, now making events.ndjson and the date files ("
+        + seconds(now - phaseStartNanos) + " in this phase)";
+  }
+
+  private void enter(Phase p, long now, long done) {
+    if (phase != p) {
+      phase = p;
+      phaseStartNanos = now;
+      phaseStartDone = done;
     }
   }
 
-  private void report(PipelineResult result, long now) {
-    long orders;
-    long events;
-    try {
-      orders = counter(result, GenerateEvents.ORDERS_COUNTER);
-      events = counter(result, GenerateEvents.EVENTS_COUNTER);
-    } catch (RuntimeException e) {
-      return; // this runner cannot report metrics while running
+  /** {@code , 95,000 orders/s, about 6 s left}, from the progress since the phase began. */
+  private String rateAndEta(long now, long done, long total, long unit, String rateUnit) {
+    double secs = (now - phaseStartNanos) / (double) SECOND;
+    long progressed = done - phaseStartDone;
+    if (secs < 0.5 || progressed <= 0) {
+      return "";
     }
-    double seconds = (now - started) / 1e9;
-    err.printf(
-        Locale.ROOT,
-        "event-sim: %,d / %,d orders generated (%.0f%%), %,d events, %,.0f events/s%n",
-        orders, totalOrders, totalOrders == 0 ? 100.0 : 100.0 * orders / totalOrders, events,
-        events / seconds);
+    double rate = progressed / secs;
+    long left = Math.round((total - done) / rate);
+    return String.format(Locale.ROOT, ", %,.0f %s, about %s left", rate / unit, rateUnit, seconds(left * SECOND));
   }
 
-  private static long counter(PipelineResult result, String name) {
-    MetricQueryResults metrics =
-        result
-            .metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.named(GenerateEvents.class, name))
-                    .build());
-    long total = 0;
-    for (MetricResult<Long> c : metrics.getCounters()) {
-      Long attempted = c.getAttempted();
-      total += attempted == null ? 0 : attempted;
+  private static String percent(long done, long total) {
+    return String.format(Locale.ROOT, "%d%%", total == 0 ? 100 : Math.min(99, 100 * done / total));
+  }
+
+  private static String seconds(long nanos) {
+    long s = Math.max(0, Math.round(nanos / (double) SECOND));
+    if (s < 120) {
+      return s + " s";
+    } else if (s < 2 * 3600) {
+      return (s / 60) + " min";
     }
-    return total;
+    return (s / 3600) + " h " + (s % 3600 / 60) + " min";
   }
 }

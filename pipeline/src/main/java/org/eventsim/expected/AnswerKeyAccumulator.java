@@ -5,19 +5,16 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.util.VarInt;
-import org.eventsim.generate.OrderLifecycle;
+import org.eventsim.model.Currency;
 import org.eventsim.model.Event;
-import org.eventsim.model.EventType;
 import org.eventsim.model.Money;
-import org.eventsim.model.Timestamps;
+import org.eventsim.model.OrderArrivals;
 
 /**
  * The running answer key: what a correct consumer of the written events must compute, per UTC
@@ -38,12 +35,9 @@ public final class AnswerKeyAccumulator {
   static final int CANCELLED = 1;
   static final int SHIPPED = 2;
   static final int CORRECTED = 3;
-  /** Columns of revenue in cents, one per currency of {@link #CURRENCIES}. */
+  /** Columns of revenue in cents, one per {@link Currency}, in its (alphabetical) order. */
   static final int REVENUE = 4;
-  /** Every currency the generator draws, in output order. */
-  static final List<String> CURRENCIES =
-      OrderLifecycle.CURRENCY.values().stream().sorted().toList();
-  static final int EVENT_DAY_COLUMNS = REVENUE + CURRENCIES.size();
+  static final int EVENT_DAY_COLUMNS = REVENUE + Currency.values().length;
 
   static final int RECEIVED = 0;
   static final int LATE = 1;
@@ -54,23 +48,19 @@ public final class AnswerKeyAccumulator {
   final Map<Integer, long[]> byIngestDay = new HashMap<>();
 
   /**
-   * Adds one order: {@code events} are the delivered events of one order, each duplicate listed
-   * after the delivery it repeats (as {@link OrderLifecycle#events} lists them, possibly filtered).
+   * Adds one order's deliveries; repeats (duplicates) are skipped, so every figure is over first
+   * deliveries.
    */
-  public void addOrder(List<Event> events) {
-    List<Event> firstDeliveries = new ArrayList<>(events.size());
-    for (Event e : events) {
-      if (!isRepeat(firstDeliveries, e)) {
-        firstDeliveries.add(e);
-      }
-    }
+  public void addOrder(OrderArrivals order) {
     Event created = null;
     Event correction = null;
     boolean cancelled = false;
-    for (Event e : firstDeliveries) {
-      int eventDay = Timestamps.epochDay(e.eventTimeMicros());
-      int ingestDay = Timestamps.epochDay(e.ingestTimeMicros());
-      long[] day = row(byEventDay, eventDay, EVENT_DAY_COLUMNS);
+    for (int i = 0; i < order.size(); i++) {
+      if (order.isRepeat(i)) {
+        continue;
+      }
+      Event e = order.event(i);
+      long[] day = row(byEventDay, e.eventDay(), EVENT_DAY_COLUMNS);
       switch (e.type()) {
         case ORDER_CREATED -> {
           day[CREATED]++;
@@ -87,57 +77,22 @@ public final class AnswerKeyAccumulator {
         }
         case PAYMENT_AUTHORIZED -> {}
       }
-      long[] arrival = row(byIngestDay, ingestDay, INGEST_DAY_COLUMNS);
+      long[] arrival = row(byIngestDay, e.ingestDay(), INGEST_DAY_COLUMNS);
       arrival[RECEIVED]++;
-      arrival[LATE] += ingestDay > eventDay ? 1 : 0;
+      arrival[LATE] += e.arrivesLate() ? 1 : 0;
     }
     if (created != null && !cancelled) {
       Money amount =
           (Money) (correction != null
               ? correction.payload().get("new_amount")
               : created.payload().get("amount"));
-      String currency = (String) created.payload().get("currency");
-      row(byEventDay, Timestamps.epochDay(created.eventTimeMicros()), EVENT_DAY_COLUMNS)[
-              REVENUE + currencyColumn(currency)] += amount.cents();
+      Currency currency = Currency.valueOf((String) created.payload().get("currency"));
+      row(byEventDay, created.eventDay(), EVENT_DAY_COLUMNS)[REVENUE + currency.ordinal()] +=
+          amount.cents();
     }
-    Event disorder = firstOutOfOrderArrival(firstDeliveries);
-    if (disorder != null) {
-      row(byIngestDay, Timestamps.epochDay(disorder.ingestTimeMicros()), INGEST_DAY_COLUMNS)[
-              OUT_OF_ORDER]++;
+    if (order.isOutOfOrder()) {
+      row(byIngestDay, order.firstOutOfOrder().ingestDay(), INGEST_DAY_COLUMNS)[OUT_OF_ORDER]++;
     }
-  }
-
-  private static boolean isRepeat(List<Event> firstDeliveries, Event e) {
-    for (Event f : firstDeliveries) {
-      if (f.eventId().equals(e.eventId())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The first event, in arrival order, that arrives after one that happened later; or null. */
-  private static Event firstOutOfOrderArrival(List<Event> firstDeliveries) {
-    List<Event> byArrival = new ArrayList<>(firstDeliveries);
-    byArrival.sort(Event.ARRIVAL_ORDER);
-    Event latestHappened = null;
-    for (Event e : byArrival) {
-      if (latestHappened != null && Event.BUSINESS_ORDER.compare(e, latestHappened) < 0) {
-        return e;
-      }
-      if (latestHappened == null || Event.BUSINESS_ORDER.compare(e, latestHappened) > 0) {
-        latestHappened = e;
-      }
-    }
-    return null;
-  }
-
-  private static int currencyColumn(String currency) {
-    int i = CURRENCIES.indexOf(currency);
-    if (i < 0) {
-      throw new IllegalArgumentException("no revenue column for currency " + currency);
-    }
-    return i;
   }
 
   private static long[] row(Map<Integer, long[]> table, int day, int columns) {

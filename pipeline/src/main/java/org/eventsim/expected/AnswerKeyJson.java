@@ -3,7 +3,6 @@ package org.eventsim.expected;
 import static org.eventsim.expected.AnswerKeyAccumulator.CANCELLED;
 import static org.eventsim.expected.AnswerKeyAccumulator.CORRECTED;
 import static org.eventsim.expected.AnswerKeyAccumulator.CREATED;
-import static org.eventsim.expected.AnswerKeyAccumulator.CURRENCIES;
 import static org.eventsim.expected.AnswerKeyAccumulator.EVENT_DAY_COLUMNS;
 import static org.eventsim.expected.AnswerKeyAccumulator.INGEST_DAY_COLUMNS;
 import static org.eventsim.expected.AnswerKeyAccumulator.LATE;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.eventsim.json.IndentedJson;
+import org.eventsim.model.Currency;
 import org.eventsim.model.Timestamps;
 
 /**
@@ -63,9 +63,9 @@ public final class AnswerKeyJson {
     m.put("orders_shipped", row[SHIPPED]);
     m.put("orders_corrected", row[CORRECTED]);
     Map<String, BigDecimal> revenue = new LinkedHashMap<>();
-    for (int i = 0; i < CURRENCIES.size(); i++) {
-      if (row[REVENUE + i] != 0) {
-        revenue.put(CURRENCIES.get(i), BigDecimal.valueOf(row[REVENUE + i], 2));
+    for (Currency c : Currency.values()) {
+      if (row[REVENUE + c.ordinal()] != 0) {
+        revenue.put(c.name(), BigDecimal.valueOf(row[REVENUE + c.ordinal()], 2));
       }
     }
     m.put("revenue", revenue);

@@ -1,10 +1,8 @@
 package org.eventsim.generate;
 
 import java.util.List;
-import java.util.function.Consumer;
 import org.apache.beam.sdk.io.Read;
 import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -13,8 +11,11 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.eventsim.expected.AnswerKeyAccumulator;
+import org.eventsim.json.EventJson;
+import org.eventsim.metrics.ProgressCounters;
 import org.eventsim.model.Event;
 import org.eventsim.model.EventBatch;
+import org.eventsim.model.OrderArrivals;
 import org.eventsim.source.OrderBlock;
 import org.eventsim.source.OrderBlockSource;
 import org.eventsim.stats.StatsAccumulator;
@@ -38,10 +39,6 @@ public final class GenerateEvents extends PTransform<PBegin, PCollectionTuple> {
   /** The answer key's figures of each batch. */
   public static final TupleTag<AnswerKeyAccumulator> ANSWER_KEY = new TupleTag<>("answer-key") {};
 
-  /** Counter of generated orders, for progress reports. */
-  public static final String ORDERS_COUNTER = "orders_generated";
-  /** Counter of generated events, for progress reports. */
-  public static final String EVENTS_COUNTER = "events_generated";
 
   private final GeneratorConfig config;
   private final long ordersPerBlock;
@@ -80,8 +77,7 @@ public final class GenerateEvents extends PTransform<PBegin, PCollectionTuple> {
   /** Expands a block of orders into their events. */
   static final class ExpandBlockFn extends DoFn<OrderBlock, EventBatch> {
     private final GeneratorConfig config;
-    private final Counter orders = Metrics.counter(GenerateEvents.class, ORDERS_COUNTER);
-    private final Counter events = Metrics.counter(GenerateEvents.class, EVENTS_COUNTER);
+    private final Counter lineBytes = ProgressCounters.counter(ProgressCounters.LINE_BYTES_GENERATED);
 
     ExpandBlockFn(GeneratorConfig config) {
       this.config = config;
@@ -89,28 +85,32 @@ public final class GenerateEvents extends PTransform<PBegin, PCollectionTuple> {
 
     @ProcessElement
     public void process(@Element OrderBlock block, MultiOutputReceiver out) {
-      AnswerKeyAccumulator key = new AnswerKeyAccumulator();
-      EventBatch batch = batchOf(block, config, key::addOrder);
-      out.get(EVENTS).output(batch);
-      out.get(STATS).output(StatsAccumulator.of(batch));
-      out.get(ANSWER_KEY).output(key);
-      orders.inc(block.size());
-      events.inc(batch.size());
+      Generated g = generate(block, config);
+      out.get(EVENTS).output(g.events());
+      out.get(STATS).output(g.stats());
+      out.get(ANSWER_KEY).output(g.answerKey());
+      lineBytes.inc(g.events().lineBytes());
     }
   }
 
   /**
-   * The events of the orders of {@code block}, order by order, each in business order; of a daily
-   * increment, only those arriving on its days.
+   * What generation emits for one block of orders.
+   *
+   * @param events the orders' events, order by order, each in business order
+   * @param stats the block's partial totals for stats.json
+   * @param answerKey the block's partial answer key
    */
-  public static EventBatch batchOf(OrderBlock block, GeneratorConfig config) {
-    return batchOf(block, config, events -> {});
-  }
+  public record Generated(EventBatch events, StatsAccumulator stats, AnswerKeyAccumulator answerKey) {}
 
-  /** As {@link #batchOf(OrderBlock, GeneratorConfig)}, also handing each order's events to {@code eachOrder}. */
-  public static EventBatch batchOf(
-      OrderBlock block, GeneratorConfig config, Consumer<List<Event>> eachOrder) {
-    EventBatch.Builder batch = EventBatch.builder();
+  /**
+   * Generates the orders of {@code block}: their events (of a daily increment, only those arriving
+   * on its days) and, from one {@link OrderArrivals} tally per order, the partial totals and
+   * answer key. A pure function of its arguments.
+   */
+  public static Generated generate(OrderBlock block, GeneratorConfig config) {
+    EventBatch.Builder batch = EventBatch.builder(EventJson::append);
+    StatsAccumulator stats = new StatsAccumulator();
+    AnswerKeyAccumulator key = new AnswerKeyAccumulator();
     for (long i = block.firstOrder(); i < block.endOrder(); i++) {
       List<Event> events = OrderLifecycle.events(i, config);
       if (config.increment()) {
@@ -119,8 +119,15 @@ public final class GenerateEvents extends PTransform<PBegin, PCollectionTuple> {
       for (Event e : events) {
         batch.add(e);
       }
-      eachOrder.accept(events);
+      OrderArrivals arrivals = OrderArrivals.of(events);
+      stats.addOrder(arrivals);
+      key.addOrder(arrivals);
     }
-    return batch.build();
+    return new Generated(batch.build(), stats, key);
+  }
+
+  /** The events of {@code block}'s orders, as {@link #generate} makes them. */
+  public static EventBatch batchOf(OrderBlock block, GeneratorConfig config) {
+    return generate(block, config).events();
   }
 }

@@ -58,6 +58,23 @@ public record GeneratorConfig(
   /** {@code ingestFirstDay} of a run that keeps every event. */
   public static final int ALL_DAYS = Integer.MIN_VALUE;
 
+  // The Python tool's defaults: the one source of them. EventSimOptions declares its @Default
+  // values with these constants, and the builder starts from them.
+  public static final long DEFAULT_NUM_ORDERS = 5000;
+  public static final long DEFAULT_SEED = 42;
+  public static final int DEFAULT_SPAN_DAYS = 14;
+  public static final int DEFAULT_TENANT_COUNT = 25;
+  public static final int DEFAULT_USER_COUNT = 5000;
+  public static final double DEFAULT_V2_RATE = 0.35;
+  public static final double DEFAULT_CANCEL_RATE = 0.08;
+  public static final double DEFAULT_SHIP_RATE = 0.85;
+  public static final double DEFAULT_CORRECTION_RATE = 0.10;
+  public static final double DEFAULT_LATE_RATE = 0.06;
+  public static final double DEFAULT_OUT_OF_ORDER_RATE = 0.12;
+  public static final int DEFAULT_MAX_LATE_DAYS = 3;
+  public static final int DEFAULT_MAX_EVENT_GAP_MINUTES = 120;
+  public static final double DEFAULT_DUPLICATE_RATE = 0;
+
   public GeneratorConfig {
     require(spanDays >= 1, "spanDays must be >= 1");
     require(firstOrder >= 0 && numOrders >= 0, "order range must be non-negative");
@@ -96,6 +113,46 @@ public record GeneratorConfig(
     return ordersPerDay > 0 ? ordersPerDay : (double) numOrders / spanDays;
   }
 
+  /**
+   * Events per order, on average, without duplicates: created and payment always; then cancelled,
+   * or shipped and/or corrected. For planning (sort groups, memory), never for output.
+   */
+  public double expectedEventsPerOrder() {
+    return 2 + cancelRate + (1 - cancelRate) * (shipRate + correctionRate);
+  }
+
+  /**
+   * About how many lines the run writes, duplicates included: of an increment, the arrivals of its
+   * days in the steady state (a day receives about a day's orders' events). For planning only.
+   */
+  public double expectedEvents() {
+    double orders =
+        increment() ? (double) ordersPerDay * (ingestLastDay - ingestFirstDay + 1) : numOrders;
+    return orders * expectedEventsPerOrder() * (1 + duplicateRate);
+  }
+
+  /**
+   * The last UTC day on which an event of the run can arrive: the day after the last order can be
+   * created, plus the longest possible delay between an order's creation and an arrival ({@link
+   * OrderLifecycle#maxArrivalAfterCreationMicros}). Computed in days, so it does not overflow for
+   * any valid order range.
+   */
+  public long lastArrivalDay() {
+    long startDay = Math.floorDiv(startMicros, Timestamps.MICROS_PER_DAY);
+    long creationDays =
+        ordersPerDay > 0 ? (Math.max(endOrder(), 1) - 1) / ordersPerDay + 1 : spanDays;
+    return startDay + creationDays + maxDelayDays();
+  }
+
+  /**
+   * The most UTC days an event can arrive after the day it happened on: the longest delay between
+   * an order's creation and an arrival, rounded up, plus one for crossing midnight.
+   */
+  public long maxDelayDays() {
+    long delay = OrderLifecycle.maxArrivalAfterCreationMicros(maxEventGapMinutes, maxLateDays);
+    return -Math.floorDiv(-delay, Timestamps.MICROS_PER_DAY) + 1;
+  }
+
   private static void require(boolean condition, String message) {
     if (!condition) {
       throw new IllegalArgumentException(message);
@@ -112,7 +169,10 @@ public record GeneratorConfig(
     return spanDays * Timestamps.MICROS_PER_DAY;
   }
 
-  /** The Python tool's defaults, starting 2026-01-01T00:00:00Z. */
+  /**
+   * A builder with the Python tool's defaults and a fixed start, 2026-01-01T00:00:00Z (the
+   * command's own default start, today minus the span, is resolved by its options).
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -140,25 +200,25 @@ public record GeneratorConfig(
         .ingestDays(ingestFirstDay, ingestLastDay);
   }
 
-  /** Builds a {@link GeneratorConfig}; starts from the Python tool's defaults. */
+  /** Builds a {@link GeneratorConfig}; starts from the {@code DEFAULT_*} values. */
   public static final class Builder {
-    private long seed = 42;
+    private long seed = DEFAULT_SEED;
     private long startMicros =
         Instant.parse("2026-01-01T00:00:00Z").getEpochSecond() * Timestamps.MICROS_PER_SECOND;
-    private int spanDays = 14;
+    private int spanDays = DEFAULT_SPAN_DAYS;
     private long firstOrder = 0;
-    private long numOrders = 5000;
-    private int tenantCount = 25;
-    private int userCount = 5000;
-    private double v2Rate = 0.35;
-    private double cancelRate = 0.08;
-    private double shipRate = 0.85;
-    private double correctionRate = 0.10;
-    private double lateRate = 0.06;
-    private double outOfOrderRate = 0.12;
-    private int maxLateDays = 3;
-    private int maxEventGapMinutes = 120;
-    private double duplicateRate = 0;
+    private long numOrders = DEFAULT_NUM_ORDERS;
+    private int tenantCount = DEFAULT_TENANT_COUNT;
+    private int userCount = DEFAULT_USER_COUNT;
+    private double v2Rate = DEFAULT_V2_RATE;
+    private double cancelRate = DEFAULT_CANCEL_RATE;
+    private double shipRate = DEFAULT_SHIP_RATE;
+    private double correctionRate = DEFAULT_CORRECTION_RATE;
+    private double lateRate = DEFAULT_LATE_RATE;
+    private double outOfOrderRate = DEFAULT_OUT_OF_ORDER_RATE;
+    private int maxLateDays = DEFAULT_MAX_LATE_DAYS;
+    private int maxEventGapMinutes = DEFAULT_MAX_EVENT_GAP_MINUTES;
+    private double duplicateRate = DEFAULT_DUPLICATE_RATE;
     private long ordersPerDay = 0;
     private int ingestFirstDay = ALL_DAYS;
     private int ingestLastDay = ALL_DAYS;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eventsim.json.Checksums;
+import org.eventsim.model.Currency;
 import org.eventsim.model.Event;
 import org.eventsim.model.EventType;
 import org.eventsim.model.Money;
@@ -86,8 +87,8 @@ public final class OrderLifecycle {
   public static final Weighted<String> SOURCE_SYSTEM =
       Weighted.of("web", 0.55, "ios", 0.22, "android", 0.18, "partner_api", 0.05);
   public static final Weighted<String> ENVIRONMENT = Weighted.of("prod", 0.92, "staging", 0.08);
-  public static final Weighted<String> CURRENCY =
-      Weighted.of("USD", 0.85, "EUR", 0.08, "GBP", 0.04, "CAD", 0.03);
+  public static final Weighted<Currency> CURRENCY =
+      Weighted.of(Currency.USD, 0.85, Currency.EUR, 0.08, Currency.GBP, 0.04, Currency.CAD, 0.03);
   public static final Weighted<String> DEVICE_TYPE =
       Weighted.of("desktop", 0.45, "mobile", 0.45, "tablet", 0.10);
   public static final Weighted<String> PAYMENT_METHOD =
@@ -125,7 +126,7 @@ public final class OrderLifecycle {
             : config.startMicros() + r.nextLong(config.spanMicros());
     double logAmount = AMOUNT_LOG_MEAN + AMOUNT_LOG_SD * r.nextGaussian();
     Money amount = Money.round(clamp(StrictMath.exp(logAmount), MIN_AMOUNT, MAX_AMOUNT));
-    String currency = CURRENCY.pick(r);
+    String currency = CURRENCY.pick(r).name();
     boolean noPromo = r.chance(PROMO_NULL_RATE);
     long promoNumber = r.between(10, 98);
     String deviceType = DEVICE_TYPE.pick(r);

@@ -22,13 +22,6 @@ public final class EventJson {
     return out.toString();
   }
 
-  /** The line as UTF-8 bytes, without its trailing newline. */
-  public static byte[] toLineBytes(Event e) {
-    ByteBuilder out = new ByteBuilder(512);
-    append(out, e);
-    return out.toByteArray();
-  }
-
   /** Appends the line (no newline) to {@code out}. */
   public static void append(ByteBuilder out, Event e) {
     OrderContext o = e.order();

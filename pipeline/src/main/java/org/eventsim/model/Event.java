@@ -57,6 +57,24 @@ public record Event(
     return c;
   }
 
+  /** UTC day number of the event time. */
+  public int eventDay() {
+    return Timestamps.epochDay(eventTimeMicros);
+  }
+
+  /** UTC day number of the arrival. */
+  public int ingestDay() {
+    return Timestamps.epochDay(ingestTimeMicros);
+  }
+
+  /**
+   * Late, as the Python tool counted it and as stats.json and the answer key count it: the event
+   * arrives on a later UTC date than it happened.
+   */
+  public boolean arrivesLate() {
+    return ingestDay() > eventDay();
+  }
+
   /** A copy with another ingest time. */
   public Event withIngestTimeMicros(long micros) {
     return new Event(eventId, type, schemaVersion, eventTimeMicros, micros, order, payload, checksum);

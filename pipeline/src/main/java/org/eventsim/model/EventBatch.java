@@ -4,12 +4,9 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.util.VarInt;
-import org.eventsim.json.EventJson;
 import org.eventsim.text.ByteBuilder;
 
 /**
@@ -40,43 +37,28 @@ public final class EventBatch {
     return size;
   }
 
+  /** Bytes of the events' lines, one newline each included: what they take in a file. */
+  public long lineBytes() {
+    return data.length - (long) size * (HEADER - 1);
+  }
+
   /** A cursor before the first event. */
   public Cursor cursor() {
     return new Cursor();
   }
 
-  /** The events as value objects (copies; for tests and small batches). */
-  public List<EventRecord> records() {
-    List<EventRecord> records = new ArrayList<>(size);
-    Cursor c = cursor();
-    while (c.next()) {
-      records.add(
-          new EventRecord(
-              c.orderIndex(), c.type(), c.schemaVersion(), c.eventTimeMicros(), c.ingestTimeMicros(),
-              c.eventIdMsb(), c.eventIdLsb(),
-              Arrays.copyOfRange(data, c.lineOffset(), c.lineOffset() + c.lineLength())));
-    }
-    return records;
+  /**
+   * A builder that renders each event's line with {@code renderer} (the JSON of events.ndjson; the
+   * model does not know the format).
+   */
+  public static Builder builder(LineRenderer renderer) {
+    return new Builder(renderer);
   }
 
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A batch of one order_created event with the given values and line (for tests). */
-  public static EventBatch ofRecord(
-      long orderIndex, long eventTimeMicros, long ingestTimeMicros, long msb, long lsb, byte[] line) {
-    ByteBuilder out = new ByteBuilder(HEADER + line.length);
-    out.putLong(orderIndex)
-        .append((char) EventType.ORDER_CREATED.ordinal())
-        .append((char) 1)
-        .putLong(eventTimeMicros)
-        .putLong(ingestTimeMicros)
-        .putLong(msb)
-        .putLong(lsb)
-        .putInt(line.length)
-        .put(line, 0, line.length);
-    return new EventBatch(out.toByteArray(), 1);
+  /** Renders an event's line, without its newline. */
+  @FunctionalInterface
+  public interface LineRenderer extends java.io.Serializable {
+    void append(ByteBuilder out, Event e);
   }
 
   @Override
@@ -91,7 +73,7 @@ public final class EventBatch {
 
   @Override
   public String toString() {
-    return "EventBatch" + records();
+    return "EventBatch{" + size + " events, " + data.length + " bytes}";
   }
 
   /** Walks the events of the batch in order; the accessors read the current event. */
@@ -176,12 +158,15 @@ public final class EventBatch {
     }
   }
 
-  /** Appends events, rendering each one's JSON line straight into the batch. */
+  /** Appends events, rendering each one's line straight into the batch. */
   public static final class Builder {
     private final ByteBuilder out = new ByteBuilder(1 << 16);
+    private final LineRenderer renderer;
     private int size;
 
-    private Builder() {}
+    private Builder(LineRenderer renderer) {
+      this.renderer = renderer;
+    }
 
     public Builder add(Event e) {
       out.putLong(e.order().orderIndex())
@@ -193,7 +178,7 @@ public final class EventBatch {
           .putLong(e.eventId().getLeastSignificantBits())
           .putInt(0);
       int lengthAt = out.length() - 4;
-      EventJson.append(out, e);
+      renderer.append(out, e);
       out.setInt(lengthAt, out.length() - lengthAt - 4);
       size++;
       return this;

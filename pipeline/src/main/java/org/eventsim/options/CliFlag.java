@@ -19,4 +19,10 @@ public @interface CliFlag {
 
   /** What the flag accepts, as said in error messages, e.g. {@code an integer >= 0}. */
   String accepts();
+
+  /**
+   * A tuning option: it changes speed and memory, never the output. Listed apart in the help; its
+   * name is Beam's property name.
+   */
+  boolean tuning() default false;
 }

@@ -2,8 +2,8 @@ package org.eventsim.options;
 
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
-import org.apache.beam.sdk.options.Hidden;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.eventsim.generate.GeneratorConfig;
 
 /**
  * The command line of event-sim: the Python tool's flags (same names and defaults, see {@link
@@ -22,14 +22,14 @@ public interface EventSimOptions extends PipelineOptions {
 
   void setOut(String value);
 
-  @CliFlag(value = "n-orders", accepts = "an integer >= 0")
+  @CliFlag(value = "n-orders", accepts = "an integer from 0 to 10^15")
   @Description("Number of orders to generate.")
-  @Default.Long(5000)
+  @Default.Long(GeneratorConfig.DEFAULT_NUM_ORDERS)
   Long getNumOrders();
 
   void setNumOrders(Long value);
 
-  @CliFlag(value = "first-order", accepts = "an integer >= 0")
+  @CliFlag(value = "first-order", accepts = "an integer from 0 to 10^15 (with --n-orders: their sum at most 10^15)")
   @Description(
       "Index of the first order: generates orders [first-order, first-order + n-orders), exactly"
           + " those orders of a bigger run, so big jobs can be split across runs.")
@@ -38,7 +38,7 @@ public interface EventSimOptions extends PipelineOptions {
 
   void setFirstOrder(Long value);
 
-  @CliFlag(value = "orders-per-day", accepts = "an integer >= 1 (0: off)")
+  @CliFlag(value = "orders-per-day", accepts = "an integer from 1 to 10^12 (0: off)")
   @Description(
       "Continuous daily simulation: order i is created on day floor(i / N) after --start (uniformly"
           + " within that day), forever. Needs --start. With --ingest-date(s), the days choose the"
@@ -67,7 +67,7 @@ public interface EventSimOptions extends PipelineOptions {
 
   @CliFlag(value = "seed", accepts = "an integer (64-bit)")
   @Description("Seed: the same seed and flags give byte-identical output.")
-  @Default.Long(42)
+  @Default.Long(GeneratorConfig.DEFAULT_SEED)
   Long getSeed();
 
   void setSeed(Long value);
@@ -82,49 +82,49 @@ public interface EventSimOptions extends PipelineOptions {
 
   @CliFlag(value = "span-days", accepts = "an integer from 1 to 36500")
   @Description("Orders are created uniformly over this many days from --start.")
-  @Default.Integer(14)
+  @Default.Integer(GeneratorConfig.DEFAULT_SPAN_DAYS)
   Integer getSpanDays();
 
   void setSpanDays(Integer value);
 
   @CliFlag(value = "tenant-count", accepts = "an integer >= 1")
   @Description("Number of tenants (T-001, ...), drawn uniformly per order.")
-  @Default.Integer(25)
+  @Default.Integer(GeneratorConfig.DEFAULT_TENANT_COUNT)
   Integer getTenantCount();
 
   void setTenantCount(Integer value);
 
   @CliFlag(value = "user-count", accepts = "an integer >= 1")
   @Description("Number of users (U-00001, ...), drawn uniformly per order.")
-  @Default.Integer(5000)
+  @Default.Integer(GeneratorConfig.DEFAULT_USER_COUNT)
   Integer getUserCount();
 
   void setUserCount(Integer value);
 
   @CliFlag(value = "v2-rate", accepts = "a number within [0, 1]")
   @Description("Probability that order_created uses schema v2 (adds promo_code, device_type).")
-  @Default.Double(0.35)
+  @Default.Double(GeneratorConfig.DEFAULT_V2_RATE)
   Double getV2Rate();
 
   void setV2Rate(Double value);
 
   @CliFlag(value = "cancel-rate", accepts = "a number within [0, 1]")
   @Description("Probability that an order is cancelled after payment.")
-  @Default.Double(0.08)
+  @Default.Double(GeneratorConfig.DEFAULT_CANCEL_RATE)
   Double getCancelRate();
 
   void setCancelRate(Double value);
 
   @CliFlag(value = "ship-rate", accepts = "a number within [0, 1]")
   @Description("Probability that a non-cancelled order is shipped.")
-  @Default.Double(0.85)
+  @Default.Double(GeneratorConfig.DEFAULT_SHIP_RATE)
   Double getShipRate();
 
   void setShipRate(Double value);
 
   @CliFlag(value = "correction-rate", accepts = "a number within [0, 1]")
   @Description("Probability that a non-cancelled order's amount is corrected after payment.")
-  @Default.Double(0.10)
+  @Default.Double(GeneratorConfig.DEFAULT_CORRECTION_RATE)
   Double getCorrectionRate();
 
   void setCorrectionRate(Double value);
@@ -132,7 +132,7 @@ public interface EventSimOptions extends PipelineOptions {
   @CliFlag(value = "late-rate", accepts = "a number within [0, 1]")
   @Description(
       "Probability, per event, that it arrives 1..--max-late-days days (plus 0..120 minutes) late.")
-  @Default.Double(0.06)
+  @Default.Double(GeneratorConfig.DEFAULT_LATE_RATE)
   Double getLateRate();
 
   void setLateRate(Double value);
@@ -140,7 +140,7 @@ public interface EventSimOptions extends PipelineOptions {
   @CliFlag(value = "out-of-order-rate", accepts = "a number within [0, 1]")
   @Description(
       "Probability, per order, that one of its events arrives after an event that happened later.")
-  @Default.Double(0.12)
+  @Default.Double(GeneratorConfig.DEFAULT_OUT_OF_ORDER_RATE)
   Double getOutOfOrderRate();
 
   void setOutOfOrderRate(Double value);
@@ -149,14 +149,14 @@ public interface EventSimOptions extends PipelineOptions {
   @Description(
       "Probability, per event, that it is delivered twice (same event_id and payload, ingest_time"
           + " 1..600 s later), as at-least-once transports do.")
-  @Default.Double(0)
+  @Default.Double(GeneratorConfig.DEFAULT_DUPLICATE_RATE)
   Double getDuplicateRate();
 
   void setDuplicateRate(Double value);
 
-  @CliFlag(value = "max-late-days", accepts = "an integer >= 1 (0 is allowed only with --late-rate 0)")
+  @CliFlag(value = "max-late-days", accepts = "an integer from 1 to 36500 (0 only with --late-rate 0)")
   @Description("Upper bound, in days, of how late a late event arrives.")
-  @Default.Integer(3)
+  @Default.Integer(GeneratorConfig.DEFAULT_MAX_LATE_DAYS)
   Integer getMaxLateDays();
 
   void setMaxLateDays(Integer value);
@@ -165,7 +165,7 @@ public interface EventSimOptions extends PipelineOptions {
       value = "max-event-gap-minutes",
       accepts = "an integer >= 10 (order_shipped comes 30..3 x gap minutes after payment)")
   @Description("Gap, in minutes, bounding the delays between lifecycle steps.")
-  @Default.Integer(120)
+  @Default.Integer(GeneratorConfig.DEFAULT_MAX_EVENT_GAP_MINUTES)
   Integer getMaxEventGapMinutes();
 
   void setMaxEventGapMinutes(Integer value);
@@ -200,24 +200,21 @@ public interface EventSimOptions extends PipelineOptions {
   void setKafkaTimeoutSeconds(Integer value);
 
   @CliFlag(value = "no-files", accepts = "true or false (the flag alone means true)")
-  @Description("Publish to Kafka only: write no event files (stats.json is still written).")
+  @Description("Publish to Kafka only: write no event files (stats.json and expected/ are still written).")
   @Default.Boolean(false)
   Boolean getNoFiles();
 
   void setNoFiles(Boolean value);
 
-  @Hidden
-  @Description(
-      "Tuning: orders per generated element. Changes speed and memory, never the output.")
+  @CliFlag(value = "ordersPerBlock", accepts = "an integer from 1 to 1000000", tuning = true)
+  @Description("Orders per generated element.")
   @Default.Long(1000)
   Long getOrdersPerBlock();
 
   void setOrdersPerBlock(Long value);
 
-  @Hidden
-  @Description(
-      "Tuning: about how many events one sorted part holds (bounds sort memory per worker)."
-          + " Changes speed and memory, never the output.")
+  @CliFlag(value = "maxGroupEvents", accepts = "an integer from 1000 to 2000000", tuning = true)
+  @Description("About how many events one worker sorts in memory at once (bounds its memory).")
   @Default.Long(262_144)
   Long getMaxGroupEvents();
 

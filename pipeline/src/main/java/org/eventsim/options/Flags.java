@@ -2,10 +2,13 @@ package org.eventsim.options;
 
 import java.beans.Introspector;
 import java.lang.reflect.Method;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 
@@ -17,7 +20,8 @@ public final class Flags {
           "out", "n-orders", "first-order", "orders-per-day", "ingest-date", "ingest-dates", "seed", "start", "span-days", "tenant-count", "user-count", "v2-rate",
           "cancel-rate", "ship-rate", "correction-rate", "late-rate", "out-of-order-rate",
           "max-late-days", "max-event-gap-minutes", "duplicate-rate", "kafka-bootstrap", "kafka-topic",
-          "kafka-partitions", "kafka-timeout-seconds", "no-files");
+          "kafka-partitions", "kafka-timeout-seconds", "no-files", "ordersPerBlock",
+          "maxGroupEvents");
 
   /**
    * One flag.
@@ -28,6 +32,7 @@ public final class Flags {
    * @param accepts what it accepts, for error messages
    * @param description the help text
    * @param defaultValue the default as text, or null
+   * @param tuning whether it only tunes speed and memory (see {@link CliFlag#tuning})
    */
   public record Spec(
       String name,
@@ -35,44 +40,67 @@ public final class Flags {
       Class<?> type,
       String accepts,
       String description,
-      String defaultValue) {
+      String defaultValue,
+      boolean tuning) {
 
     /** Whether the flag is a switch: given alone it means true. */
     public boolean isSwitch() {
       return type == Boolean.class;
     }
 
-    /** Parses {@code text} as this flag's type; the error names the flag and what it accepts. */
-    public Object parse(String text) throws UsageException {
+    /**
+     * Checks {@code text} against this flag's type and returns it in canonical form, which is what
+     * Beam is given: {@code +5} becomes {@code 5}, {@code 1e-3} becomes {@code 0.001}. Numbers are
+     * read as the Python tool read them (int(), float()): no hex, no type suffixes such as {@code
+     * 0.5f}. The error names the flag and what it accepts.
+     */
+    public String canonical(String text) throws UsageException {
       String t = text.trim();
-      try {
-        if (type == Long.class) {
-          return Long.parseLong(t);
-        } else if (type == Integer.class) {
-          return Integer.parseInt(t);
-        } else if (type == Double.class) {
-          return Double.parseDouble(t);
-        } else if (type == Boolean.class) {
-          if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(t);
-          }
+      if (type == Long.class || type == Integer.class) {
+        if (!INTEGER.matcher(t).matches()) {
           throw invalid(text);
         }
-        return text;
-      } catch (NumberFormatException e) {
+        try {
+          return type == Long.class
+              ? Long.toString(Long.parseLong(t))
+              : Integer.toString(Integer.parseInt(t));
+        } catch (NumberFormatException e) {
+          throw invalid(text); // out of the type's range
+        }
+      } else if (type == Double.class) {
+        if (!DECIMAL.matcher(t).matches()) {
+          throw invalid(text);
+        }
+        String lower = t.toLowerCase(Locale.ROOT);
+        if (lower.endsWith("nan")) {
+          return "NaN";
+        } else if (lower.endsWith("inf") || lower.endsWith("infinity")) {
+          return lower.startsWith("-") ? "-Infinity" : "Infinity";
+        }
+        return Double.toString(Double.parseDouble(t));
+      } else if (type == Boolean.class) {
+        if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
+          return Boolean.toString(Boolean.parseBoolean(t));
+        }
         throw invalid(text);
       }
+      return text;
     }
 
     /** The usage error for a bad value. */
     public UsageException invalid(Object got) {
       String shown = String.valueOf(got);
       if (got instanceof Double d && Double.isFinite(d)) {
-        shown = java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        shown = BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
       }
       return new UsageException("--" + name + " must be " + accepts + ", got '" + shown + "'");
     }
   }
+
+  private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+  private static final Pattern DECIMAL =
+      Pattern.compile(
+          "[+-]?(([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?|(?i:nan|inf|infinity))");
 
   private static final List<Spec> ALL = load();
 
@@ -98,6 +126,22 @@ public final class Flags {
     return find(name).orElseThrow(() -> new IllegalArgumentException("no flag " + name));
   }
 
+  /** {@code value}, checked to be within [min, max]; else the usage error of flag {@code flag}. */
+  static long within(String flag, Number value, long min, long max) throws UsageException {
+    if (value == null || value.longValue() < min || value.longValue() > max) {
+      throw get(flag).invalid(value);
+    }
+    return value.longValue();
+  }
+
+  /** {@code value}, checked to be a rate within [0, 1]; else the usage error of flag {@code flag}. */
+  static double rate(String flag, Double value) throws UsageException {
+    if (value == null || !(value >= 0 && value <= 1)) {
+      throw get(flag).invalid(value);
+    }
+    return value;
+  }
+
   private static List<Spec> load() {
     List<Spec> specs = new ArrayList<>();
     for (String name : HELP_ORDER) {
@@ -121,7 +165,8 @@ public final class Flags {
               m.getReturnType(),
               flag.accepts(),
               d == null ? "" : d.value(),
-              defaultOf(m)));
+              defaultOf(m),
+              flag.tuning()));
     }
     if (specs.contains(null)) {
       throw new IllegalStateException("HELP_ORDER names a flag without @CliFlag: " + specs);

@@ -20,16 +20,6 @@ public enum DatePartition {
     return folder;
   }
 
-  /** The partition whose folder is {@code folder}. */
-  public static DatePartition ofFolder(String folder) {
-    for (DatePartition p : values()) {
-      if (p.folder.equals(folder)) {
-        return p;
-      }
-    }
-    throw new IllegalArgumentException("not a partition folder: " + folder);
-  }
-
   /** The file of {@code epochDay}, relative to the output folder. */
   public String relativePath(int epochDay) {
     return folder + "/" + Timestamps.formatDate(epochDay) + ".ndjson";

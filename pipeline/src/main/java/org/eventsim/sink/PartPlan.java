@@ -1,6 +1,7 @@
 package org.eventsim.sink;
 
 import java.io.Serializable;
+import java.util.Locale;
 import org.eventsim.generate.GeneratorConfig;
 import org.eventsim.model.Timestamps;
 
@@ -31,6 +32,8 @@ public final class PartPlan implements Serializable {
 
   /** Headroom over the expected events per day, for day-to-day variation. */
   private static final double HEADROOM = 1.1;
+  /** The most parts a day is cut into. */
+  private static final int MAX_PARTS_PER_DAY = 1_000_000;
 
   private final int partsPerDay;
   private final int daysPerGroup;
@@ -44,24 +47,50 @@ public final class PartPlan implements Serializable {
     this.eventDateFiles = eventDateFiles;
   }
 
+  /**
+   * Why no plan can be made for {@code config} with groups of {@code maxGroupEvents} events, as
+   * the end of a sentence about {@code --maxGroupEvents}; null when one can. A day may be cut into
+   * at most {@value #MAX_PARTS_PER_DAY} parts, and every fragment index of an event date (late
+   * days times parts) must fit an int.
+   */
+  public static String problem(GeneratorConfig config, long maxGroupEvents) {
+    if (maxGroupEvents < 1) {
+      return "must be at least 1";
+    }
+    long parts = partsPerDay(config, maxGroupEvents);
+    if (parts > MAX_PARTS_PER_DAY || parts * (config.maxDelayDays() + 1) > Integer.MAX_VALUE) {
+      return String.format(
+          Locale.ROOT,
+          "is too small for about %,.0f events a day: that cuts a day into more than %,d sorted parts;"
+              + " raise --maxGroupEvents",
+          eventsPerDay(config), MAX_PARTS_PER_DAY);
+    }
+    return null;
+  }
+
   /** The plan for a run of {@code config} with groups of about {@code maxGroupEvents} events. */
   public static PartPlan of(GeneratorConfig config, long maxGroupEvents) {
-    if (maxGroupEvents < 1) {
-      throw new IllegalArgumentException("maxGroupEvents must be >= 1, got " + maxGroupEvents);
+    String problem = problem(config, maxGroupEvents);
+    if (problem != null) {
+      throw new IllegalArgumentException("maxGroupEvents " + maxGroupEvents + " " + problem);
     }
-    double events = config.numOrders() * expectedEventsPerOrder(config);
-    double eventsPerDay = config.ordersPerDayExpected() * expectedEventsPerOrder(config) * HEADROOM;
-    long parts = (long) Math.max(1, Math.ceil(eventsPerDay / maxGroupEvents));
-    if (parts > 1_000_000) {
-      throw new IllegalArgumentException(
-          "more than a million parts per day: raise maxGroupEvents (" + maxGroupEvents + ")");
-    }
+    double events = config.numOrders() * config.expectedEventsPerOrder();
+    double eventsPerDay = eventsPerDay(config);
+    long parts = partsPerDay(config, maxGroupEvents);
     long days = parts > 1 ? 1 : (long) Math.floor(maxGroupEvents / Math.max(eventsPerDay, 1));
     return new PartPlan(
         (int) parts,
         (int) Math.max(1, Math.min(days, 100_000)),
         events > 4.0 * maxGroupEvents,
         !config.increment());
+  }
+
+  private static double eventsPerDay(GeneratorConfig config) {
+    return config.ordersPerDayExpected() * config.expectedEventsPerOrder() * HEADROOM;
+  }
+
+  private static long partsPerDay(GeneratorConfig config, long maxGroupEvents) {
+    return (long) Math.max(1, Math.ceil(eventsPerDay(config) / maxGroupEvents));
   }
 
   /**
@@ -71,11 +100,6 @@ public final class PartPlan implements Serializable {
    */
   public boolean eventDateFiles() {
     return eventDateFiles;
-  }
-
-  /** Created and payment always; then cancelled, or shipped and/or corrected. */
-  static double expectedEventsPerOrder(GeneratorConfig c) {
-    return 2 + c.cancelRate() + (1 - c.cancelRate()) * (c.shipRate() + c.correctionRate());
   }
 
   /** P, the number of arrival-time slices per day (1: ingest-date files are single parts). */

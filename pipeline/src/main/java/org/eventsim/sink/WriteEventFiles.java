@@ -15,6 +15,7 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
@@ -30,6 +31,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.eventsim.metrics.ProgressCounters;
 import org.eventsim.model.EventBatch;
 import org.eventsim.model.Timestamps;
 import org.eventsim.text.ByteBuilder;
@@ -154,6 +156,7 @@ public final class WriteEventFiles extends PTransform<PCollection<EventBatch>, P
   /** Sorts one group by arrival and cuts it into ingest-date parts and event-date fragments. */
   static final class SortGroupFn extends DoFn<KV<Long, Iterable<byte[]>>, KV<KV<String, Integer>, byte[]>> {
     private final PartPlan plan;
+    private final Counter bytesSorted = ProgressCounters.counter(ProgressCounters.LINE_BYTES_SORTED);
 
     SortGroupFn(PartPlan plan) {
       this.plan = plan;
@@ -168,6 +171,7 @@ public final class WriteEventFiles extends PTransform<PCollection<EventBatch>, P
           new SortRecords.Sink() {
             @Override
             public void ingestPart(int ingestDay, int part, byte[] lines) {
+              bytesSorted.inc(lines.length);
               out.output(KV.of(PartKey.of(DatePartition.INGEST_DATE.relativePath(ingestDay), part), lines));
             }
 

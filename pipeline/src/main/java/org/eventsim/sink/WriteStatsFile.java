@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -38,11 +37,6 @@ public final class WriteStatsFile extends PTransform<PCollection<RunStats>, PCol
    */
   public static WriteStatsFile to(OutputLayout layout, Map<String, Object> settings, String outDirAsGiven) {
     return new WriteStatsFile(layout, settings, outDirAsGiven);
-  }
-
-  /** The staged stats.json of a run in {@code layout}. */
-  public static ResourceId staged(OutputLayout layout) {
-    return StagedFiles.staged(layout, OutputLayout.STATS_FILE);
   }
 
   /**

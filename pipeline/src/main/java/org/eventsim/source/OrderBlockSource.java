@@ -3,8 +3,10 @@ package org.eventsim.source;
 import java.util.NoSuchElementException;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.io.OffsetBasedSource;
+import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.display.DisplayData;
+import org.eventsim.metrics.ProgressCounters;
 
 /**
  * A bounded source of the {@link OrderBlock}s that cover orders [firstOrder, endOrder).
@@ -99,6 +101,7 @@ public final class OrderBlockSource extends OffsetBasedSource<OrderBlock> {
   }
 
   private static final class Reader extends OffsetBasedReader<OrderBlock> {
+    private final Counter ordersRead = ProgressCounters.counter(ProgressCounters.ORDERS_READ);
     private long current;
 
     Reader(OrderBlockSource source) {
@@ -131,8 +134,14 @@ public final class OrderBlockSource extends OffsetBasedSource<OrderBlock> {
       return true;
     }
 
+    /**
+     * Moves past the current block, which the runner has taken: its orders are counted here, as
+     * the runner calls {@code advance()} within its metrics context but not always {@code
+     * getCurrent()}.
+     */
     @Override
     protected boolean advanceImpl() {
+      ordersRead.inc(getCurrentSource().block(current).size());
       current++;
       return true;
     }

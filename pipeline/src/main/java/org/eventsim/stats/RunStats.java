@@ -59,9 +59,4 @@ public record RunStats(
     days.toMap().forEach((day, n) -> dates.put(Timestamps.formatDate(day), n));
     return Collections.unmodifiableSortedMap(dates);
   }
-
-  /** late / events, or 0 for an empty run. */
-  public double lateRate() {
-    return events == 0 ? 0 : (double) lateEvents / events;
-  }
 }

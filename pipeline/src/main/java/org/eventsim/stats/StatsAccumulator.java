@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.Map;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.util.VarInt;
-import org.eventsim.model.EventBatch;
 import org.eventsim.model.Event;
 import org.eventsim.model.EventType;
+import org.eventsim.model.OrderArrivals;
 
 /** The mutable running totals behind {@link RunStats}; additive, so merging is summing. */
 public final class StatsAccumulator {
@@ -27,54 +27,26 @@ public final class StatsAccumulator {
   final DayCounts byEventDay = new DayCounts();
 
   /**
-   * The totals of one batch. Batches hold whole orders, each order's events together and in
-   * business order; an order counts as out of order when its arrival order differs from that, i.e.
-   * some event arrives after one that happened later. A duplicate (listed right after the event it
-   * repeats, same event_id) counts as a line but not in the out-of-order test.
+   * Adds one order's deliveries: every delivery counts as a line (duplicates included, as the
+   * Python tool counted lines), late ones as late; the order counts as out of order when some first
+   * delivery arrives after an event that happened later. An order with no delivery (an increment
+   * may keep none of its events) is not counted.
    */
-  public static StatsAccumulator of(EventBatch batch) {
-    StatsAccumulator acc = new StatsAccumulator();
-    EventBatch.Cursor c = batch.cursor();
-    long order = -1;
-    boolean outOfOrder = false;
-    long prevIngest = 0;
-    long prevMsb = 0;
-    long prevLsb = 0;
-    while (c.next()) {
-      long ingest = c.ingestTimeMicros();
-      long msb = c.eventIdMsb();
-      long lsb = c.eventIdLsb();
-      if (c.orderIndex() != order) {
-        acc.endOrder(order >= 0, outOfOrder);
-        order = c.orderIndex();
-        outOfOrder = false;
-      } else if (msb == prevMsb && lsb == prevLsb) {
-        acc.duplicates++;
-      } else if (Event.compareArrival(prevIngest, prevMsb, prevLsb, ingest, msb, lsb) > 0) {
-        outOfOrder = true;
-      }
-      if (msb != prevMsb || lsb != prevLsb) {
-        prevIngest = ingest;
-        prevMsb = msb;
-        prevLsb = lsb;
-      }
-      int ingestDay = c.ingestDay();
-      int eventDay = c.eventDay();
-      acc.events++;
-      acc.byType[c.type().ordinal()]++;
-      acc.bySchemaVersion[c.schemaVersion()]++;
-      acc.late += ingestDay > eventDay ? 1 : 0;
-      acc.byIngestDay.add(ingestDay, 1);
-      acc.byEventDay.add(eventDay, 1);
+  public void addOrder(OrderArrivals order) {
+    if (order.isEmpty()) {
+      return;
     }
-    acc.endOrder(order >= 0, outOfOrder);
-    return acc;
-  }
-
-  private void endOrder(boolean any, boolean outOfOrder) {
-    if (any) {
-      orders++;
-      outOfOrderOrders += outOfOrder ? 1 : 0;
+    orders++;
+    outOfOrderOrders += order.isOutOfOrder() ? 1 : 0;
+    for (int i = 0; i < order.size(); i++) {
+      Event e = order.event(i);
+      duplicates += order.isRepeat(i) ? 1 : 0;
+      events++;
+      byType[e.type().ordinal()]++;
+      bySchemaVersion[e.schemaVersion()]++;
+      late += e.arrivesLate() ? 1 : 0;
+      byIngestDay.add(e.ingestDay(), 1);
+      byEventDay.add(e.eventDay(), 1);
     }
   }
 

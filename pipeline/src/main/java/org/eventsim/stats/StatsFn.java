@@ -3,11 +3,10 @@ package org.eventsim.stats;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.SerializableCoder;
-import org.eventsim.model.EventBatch;
 
 /**
- * Combines per-block partial totals ({@link StatsAccumulator#of(EventBatch)}, computed where the
- * block is generated) into the run's {@link RunStats}. Totals are additive, so any grouping and
+ * Combines per-block partial totals ({@link StatsAccumulator#addOrder}, taken where the block is
+ * generated) into the run's {@link RunStats}. Totals are additive, so any grouping and
  * order of the partials gives the same result.
  */
 public final class StatsFn extends MergePartialsFn<StatsAccumulator, RunStats> {

@@ -34,7 +34,7 @@ public final class StatsJson {
     }
     json.put("event_types", types);
     json.put("late_events_estimate", stats.lateEvents());
-    json.put("late_rate_observed", rate(stats.lateEvents(), stats.events()));
+    json.put("late_rate_observed", pythonRound4(stats.lateEvents(), stats.events()));
     json.put("out_of_order_orders", stats.outOfOrderOrders());
     json.put("out_of_order_rate_observed", rate(stats.outOfOrderOrders(), stats.orders()));
     json.put("duplicates", stats.duplicates());
@@ -48,6 +48,17 @@ public final class StatsJson {
     json.put("config", settings);
     json.put("out_dir", outDir);
     return IndentedJson.render(json);
+  }
+
+  /**
+   * The Python tool's {@code round(part / whole, 4)} as its {@code json.dumps} printed it: the
+   * double quotient rounded on its exact binary value to four decimals, ties to even, written as
+   * Python's float repr ({@code 0.0672}, {@code 0.1}, {@code 0.0}); 0.0 for an empty run.
+   */
+  static BigDecimal pythonRound4(long part, long whole) {
+    double quotient = whole == 0 ? 0.0 : (double) part / whole;
+    BigDecimal rounded = new BigDecimal(quotient).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    return rounded.scale() < 1 ? rounded.setScale(1) : rounded;
   }
 
   /** {@code part / whole} rounded to six decimals (0 when whole is 0). */

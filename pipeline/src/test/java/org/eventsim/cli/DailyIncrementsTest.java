@@ -139,7 +139,7 @@ public class DailyIncrementsTest {
       {"--ingest-date must be a date YYYY-MM-DD, got '2026-13-01'", "--out", out, "--orders-per-day", "10", "--start", START, "--ingest-date", "2026-13-01"},
       {"--n-orders cannot be combined with --ingest-date", "--out", out, "--orders-per-day", "10", "--start", START, "--ingest-date", "2026-01-05", "--n-orders", "5"},
       {"--ingest-date and --ingest-dates cannot be combined", "--out", out, "--orders-per-day", "10", "--start", START, "--ingest-date", "2026-01-05", "--ingest-dates", "2026-01-05..2026-01-06"},
-      {"--orders-per-day must be an integer >= 1 (0: off), got '-3'", "--out", out, "--orders-per-day", "-3", "--start", START},
+      {"--orders-per-day must be an integer from 1 to 10^12 (0: off), got '-3'", "--out", out, "--orders-per-day", "-3", "--start", START},
     };
     for (String[] c : cases) {
       CliRun r = CliRun.of(Arrays.copyOfRange(c, 1, c.length));

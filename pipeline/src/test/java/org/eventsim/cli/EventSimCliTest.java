@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -85,16 +86,70 @@ public class EventSimCliTest {
     assertThat(CliRun.digests(out), equalTo(baseline));
   }
 
-  /** Pins the output: any change to what a seed produces must be deliberate. */
+  /**
+   * Pins every file of a run that takes every branch of the model (late, out-of-order, corrected,
+   * cancelled, duplicated, v1 and v2): any change to what a seed produces must be deliberate. The
+   * digests are in {@value #GOLDEN} (sha256sum format; stats.json with out_dir blanked). After a
+   * deliberate change, regenerate it with -Deventsim.writeGolden=true and review the diff.
+   */
   @Test
   public void goldenRun() throws Exception {
     Path out = tmp.newFolder().toPath();
-    CliRun run = CliRun.of("--out", out.toString(), "--n-orders", "200", "--seed", "42", "--start", START);
+    CliRun run =
+        CliRun.of("--out", out.toString(), "--n-orders", "2000", "--seed", "42", "--start", START,
+            "--duplicate-rate", "0.02");
     assertThat(run.stderr(), run.exitCode(), equalTo(0));
-    assertThat(
-        CliRun.sha256(Files.readAllBytes(out.resolve("events.ndjson"))),
-        equalTo("e3c2646b572eddc7ce5bd3673da7184dafe197a0232a7394afff6c5191b5ef48"));
-    assertThat(CliRun.digests(out).get("stats.json"), equalTo("1adbec14bcf1ab4d47477da7e84a52c44a75058760c714e384c7edbfd1fe2b97"));
+    Map<String, String> digests = CliRun.digests(out);
+    StringBuilder actual = new StringBuilder();
+    digests.forEach((file, sha) -> actual.append(sha).append("  ").append(file).append('\n'));
+    Path golden = Path.of(System.getProperty("eventsim.testResources", "src/test/resources")).resolve(GOLDEN);
+    if (Boolean.getBoolean("eventsim.writeGolden")) {
+      Files.writeString(golden, actual.toString());
+    }
+    assertThat(actual.toString(), equalTo(Files.readString(golden)));
+    JsonNode stats = JSON.readTree(out.resolve("stats.json").toFile());
+    for (String branch : List.of("late_events_estimate", "out_of_order_orders", "duplicates")) {
+      assertThat(branch, stats.get(branch).asLong() > 0, equalTo(true));
+    }
+    for (String type : List.of("order_cancelled", "order_amount_corrected", "order_shipped")) {
+      assertThat(type, stats.get("event_types").get(type).asLong() > 0, equalTo(true));
+    }
+    assertThat(stats.get("schema_versions").get("2").asLong() > 0, equalTo(true));
+  }
+
+  private static final String GOLDEN = "golden/seed42-n2000-dup0.02.sha256";
+
+  /**
+   * stats.json's late_rate_observed is the Python tool's round(late / n_events, 4); the late and
+   * out-of-order counts of stats.json and of the answer key come from one tally, so they agree
+   * whenever there are no duplicates (stats.json counts every line, the key first deliveries).
+   */
+  @Test
+  public void statsJsonAndTheAnswerKeyAgreeAndTheLateRateIsRoundedAsThePythonToolDid() throws Exception {
+    for (String seed : List.of("3", "8", "13")) {
+      Path out = tmp.newFolder().toPath();
+      CliRun run =
+          CliRun.of("--out", out.toString(), "--n-orders", "1500", "--seed", seed, "--start", START,
+              "--late-rate", "0.15");
+      assertThat(run.stderr(), run.exitCode(), equalTo(0));
+      JsonNode stats = JSON.readTree(out.resolve("stats.json").toFile());
+      JsonNode totals = JSON.readTree(out.resolve("expected/totals.json").toFile());
+      long late = stats.get("late_events_estimate").asLong();
+      long events = stats.get("n_events").asLong();
+      assertThat(late, equalTo(totals.get("late_events_received").asLong()));
+      assertThat(stats.get("out_of_order_orders").asLong(), equalTo(totals.get("out_of_order_orders").asLong()));
+      assertThat(events, equalTo(totals.get("events_received").asLong()));
+      String text = Files.readString(out.resolve("stats.json"));
+      String printed = text.replaceAll("(?s).*\"late_rate_observed\": ([0-9.]+),.*", "$1");
+      assertThat(printed, equalTo(pythonRound4((double) late / events)));
+    }
+  }
+
+  /** Python's repr(round(x, 4)), written out independently of the code under test. */
+  private static String pythonRound4(double x) {
+    String s = new java.math.BigDecimal(x).setScale(4, java.math.RoundingMode.HALF_EVEN).toPlainString();
+    s = s.replaceAll("0+$", "");
+    return s.endsWith(".") ? s + "0" : s;
   }
 
   @Test
@@ -202,15 +257,27 @@ public class EventSimCliTest {
       {"--correction-rate", "1.01", "--correction-rate"},
       {"--out-of-order-rate", "-1", "--out-of-order-rate"},
       {"--duplicate-rate", "1.5", "--duplicate-rate must be a number within [0, 1], got '1.5'"},
-      {"--n-orders", "-1", "--n-orders must be an integer >= 0, got '-1'"},
-      {"--n-orders", "1.5", "--n-orders must be an integer >= 0, got '1.5'"},
-      {"--n-orders", "5k", "--n-orders must be an integer >= 0"},
-      {"--first-order", "-1", "--first-order must be an integer >= 0, got '-1'"},
+      {"--n-orders", "-1", "--n-orders must be an integer from 0 to 10^15, got '-1'"},
+      {"--n-orders", "1.5", "--n-orders must be an integer from 0 to 10^15, got '1.5'"},
+      {"--n-orders", "5k", "--n-orders must be an integer from 0 to 10^15"},
+      {"--n-orders", "9223372036854775807", "--n-orders must be an integer from 0 to 10^15, got '9223372036854775807'"},
+      {"--n-orders", "99999999999999999999", "--n-orders must be an integer from 0 to 10^15, got '99999999999999999999'"},
+      {"--first-order", "-1", "--first-order must be an integer from 0 to 10^15"},
+      {"--first-order", "999999999999999", "--first-order must be an integer from 0 to 10^15 (with --n-orders: their sum at most 10^15), got '999999999999999'"},
+      {"--late-rate", "0.5f", "--late-rate must be a number within [0, 1], got '0.5f'"},
+      {"--late-rate", "0x1p-1", "--late-rate must be a number within [0, 1], got '0x1p-1'"},
+      {"--late-rate", "1e-1e", "--late-rate must be a number within [0, 1], got '1e-1e'"},
+      {"--runner=DirectRunner", "--runner=DirectRunner", "--runner is given more than once"},
+      {"--span-days", "36500", "--span-days 36500 without --start would start before 1970 (today minus 36500 days): give --start, or at most 20783 days"},
+      {"--start", "9998-12-25", "lets events arrive past the year 9999 (timestamps have four-digit years): choose an earlier --start or fewer days"},
+      {"--ordersPerBlock", "0", "--ordersPerBlock must be an integer from 1 to 1000000, got '0'"},
+      {"--maxGroupEvents", "10", "--maxGroupEvents must be an integer from 1000 to 2000000, got '10'"},
       {"--seed", "forty-two", "--seed must be an integer"},
       {"--span-days", "0", "--span-days must be an integer from 1 to 36500, got '0'"},
       {"--tenant-count", "0", "--tenant-count must be an integer >= 1"},
       {"--user-count", "-3", "--user-count must be an integer >= 1"},
-      {"--max-late-days", "0", "--max-late-days must be an integer >= 1 (0 is allowed only with --late-rate 0), got '0'"},
+      {"--max-late-days", "0", "--max-late-days must be an integer from 1 to 36500 (0 only with --late-rate 0), got '0'"},
+      {"--max-late-days", "40000", "--max-late-days must be an integer from 1 to 36500 (0 only with --late-rate 0), got '40000'"},
       {"--max-event-gap-minutes", "9", "--max-event-gap-minutes must be an integer >= 10"},
       {"--start", "yesterday", "--start must be an ISO-8601 UTC time such as 2026-01-01T00:00:00Z"},
       {"--start", "1969-12-31T00:00:00Z", "--start must be"},
@@ -260,24 +327,52 @@ public class EventSimCliTest {
     assertThat(unwritable.stderr(), containsString("--out '/proc/event-sim-cannot-write-here' cannot be created"));
   }
 
+  /**
+   * Without lateness an event still arrives up to a minute after it happens, and an out-of-order
+   * re-delivery comes up to 600 s after a later event (at most 4 gaps after creation): so with
+   * --late-rate 0 no event arrives as much as a day late, whatever the seed, and stats.json counts
+   * exactly the lines that cross midnight.
+   */
   @Test
-  public void lateRateZeroAllowsMaxLateDaysZero() throws Exception {
-    Path out = tmp.newFolder().toPath();
-    CliRun run = CliRun.of("--out", out.toString(), "--n-orders", "50", "--late-rate", "0", "--max-late-days", "0");
-    assertThat(run.stderr(), run.exitCode(), equalTo(0));
-    assertThat(JSON.readTree(out.resolve("stats.json").toFile()).get("late_events_estimate").asLong(), equalTo(0L));
+  public void lateRateZeroAllowsMaxLateDaysZeroAndNoEventArrivesDaysLate() throws Exception {
+    long bound = (4 * 120 * 60 + 60 + 600) * 1_000_000L;
+    for (String seed : List.of("1", "2", "4", "6", "42")) {
+      Path out = tmp.newFolder().toPath();
+      CliRun run =
+          CliRun.of("--out", out.toString(), "--n-orders", "400", "--seed", seed, "--start", START,
+              "--late-rate", "0", "--max-late-days", "0");
+      assertThat(run.stderr(), run.exitCode(), equalTo(0));
+      long crossingMidnight = 0;
+      for (String line : Files.readAllLines(out.resolve("events.ndjson"))) {
+        JsonNode e = JSON.readTree(line);
+        Instant happened = Instant.parse(e.get("event_time").asText());
+        Instant arrived = Instant.parse(e.get("ingest_time").asText());
+        long delay = (arrived.getEpochSecond() - happened.getEpochSecond()) * 1_000_000L
+            + (arrived.getNano() - happened.getNano()) / 1000;
+        assertThat("seed " + seed + ": " + line, delay <= bound, equalTo(true));
+        crossingMidnight +=
+            e.get("ingest_time").asText().substring(0, 10).compareTo(e.get("event_time").asText().substring(0, 10)) > 0 ? 1 : 0;
+      }
+      assertThat(JSON.readTree(out.resolve("stats.json").toFile()).get("late_events_estimate").asLong(),
+          equalTo(crossingMidnight));
+    }
   }
 
   @Test
-  public void helpListsEveryFlagWithItsDefault() {
+  public void helpListsEveryFlagWithItsDefaultInLinesOfAtMost100Characters() {
     CliRun help = CliRun.of("--help");
     assertThat(help.exitCode(), equalTo(0));
+    String words = help.stdout().replaceAll("\\s+", " ");
     for (Flags.Spec f : Flags.all()) {
-      assertThat(help.stdout(), containsString("--" + f.name() + " "));
+      assertThat(help.stdout(), containsString("  --" + f.name() + " "));
+      assertThat(words, containsString(f.description().replaceAll("\\s+", " ")));
       if (f.defaultValue() != null) {
-        assertThat(help.stdout(), containsString("(default: " + f.defaultValue() + ")"));
+        assertThat(words, containsString("(default: " + f.defaultValue() + ")"));
       }
     }
+    assertThat(help.stdout(), containsString("--ordersPerBlock"));
+    assertThat(help.stdout(), containsString("--maxGroupEvents"));
+    help.stdout().lines().forEach(line -> assertThat(line, line.length() <= 100, equalTo(true)));
     assertThat(help.stdout(), containsString("--runner=FlinkRunner"));
     assertThat(CliRun.of("--help=DirectOptions").stdout(), containsString("targetParallelism"));
   }

@@ -31,10 +31,10 @@ public class AnswerKeyFnTest {
     List<AnswerKeyAccumulator> partials = new ArrayList<>();
     AnswerKeyAccumulator whole = new AnswerKeyAccumulator();
     for (long first = 0; first < CONFIG.numOrders(); first += 150) {
-      AnswerKeyAccumulator partial = new AnswerKeyAccumulator();
-      GenerateEvents.batchOf(new OrderBlock(first, Math.min(first + 150, CONFIG.numOrders())), CONFIG, partial::addOrder);
+      AnswerKeyAccumulator partial =
+          GenerateEvents.generate(new OrderBlock(first, Math.min(first + 150, CONFIG.numOrders())), CONFIG).answerKey();
       partials.add(partial);
-      GenerateEvents.batchOf(new OrderBlock(first, Math.min(first + 150, CONFIG.numOrders())), CONFIG, whole::addOrder);
+      whole.merge(partial);
     }
     SortedMap<String, String> expected = AnswerKeyJson.render(whole);
     CombineFnTester.testCombineFn(new AnswerKeyFn(), partials, expected);
@@ -64,8 +64,7 @@ public class AnswerKeyFnTest {
 
   @Test
   public void accumulatorCoderRoundTrips() throws Exception {
-    AnswerKeyAccumulator acc = new AnswerKeyAccumulator();
-    GenerateEvents.batchOf(new OrderBlock(0, 500), CONFIG, acc::addOrder);
+    AnswerKeyAccumulator acc = GenerateEvents.generate(new OrderBlock(0, 500), CONFIG).answerKey();
     assertThat(CoderUtils.clone(AnswerKeyAccumulator.Coder.of(), acc), equalTo(acc));
   }
 }

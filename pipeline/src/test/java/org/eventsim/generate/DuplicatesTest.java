@@ -13,33 +13,41 @@ import org.junit.Test;
 
 public class DuplicatesTest {
   private static final GeneratorConfig PLAIN = GeneratorConfig.builder().build();
-  private static final GeneratorConfig DUPLICATING = PLAIN.toBuilder().duplicateRate(0.2).build();
 
+  /**
+   * At every rate, 0 and 1 included, the share of events delivered twice is the rate, a duplicate
+   * repeats its event right after it with a later ingest time, and the first deliveries are the
+   * run without duplicates.
+   */
   @Test
-  public void aDuplicateRepeatsTheEventRightAfterItWithALaterIngestTimeAndChangesNothingElse() {
-    long events = 0;
-    long duplicates = 0;
-    for (long i = 0; i < 20_000; i++) {
-      List<Event> plain = OrderLifecycle.events(i, PLAIN);
-      List<Event> duplicated = OrderLifecycle.events(i, DUPLICATING);
-      List<Event> firstDeliveries = new ArrayList<>();
-      for (int k = 0; k < duplicated.size(); k++) {
-        Event e = duplicated.get(k);
-        if (k > 0 && e.eventId().equals(duplicated.get(k - 1).eventId())) {
-          Event first = duplicated.get(k - 1);
-          long delay = e.ingestTimeMicros() - first.ingestTimeMicros();
-          assertThat(delay, greaterThanOrEqualTo(OrderLifecycle.MIN_REDELIVERY_MICROS));
-          assertThat(delay, lessThanOrEqualTo(OrderLifecycle.MAX_REDELIVERY_MICROS));
-          assertThat(e.withIngestTimeMicros(first.ingestTimeMicros()), equalTo(first));
-          duplicates++;
-        } else {
-          firstDeliveries.add(e);
+  public void theShareOfDuplicatesIsTheRateAndADuplicateRepeatsTheEventRightAfterIt() {
+    for (double rate : new double[] {0, 0.01, 0.2, 0.5, 1}) {
+      GeneratorConfig duplicating = PLAIN.toBuilder().duplicateRate(rate).build();
+      long events = 0;
+      long duplicates = 0;
+      for (long i = 0; i < 10_000; i++) {
+        List<Event> plain = OrderLifecycle.events(i, PLAIN);
+        List<Event> duplicated = OrderLifecycle.events(i, duplicating);
+        List<Event> firstDeliveries = new ArrayList<>();
+        for (int k = 0; k < duplicated.size(); k++) {
+          Event e = duplicated.get(k);
+          if (k > 0 && e.eventId().equals(duplicated.get(k - 1).eventId())) {
+            Event first = duplicated.get(k - 1);
+            long delay = e.ingestTimeMicros() - first.ingestTimeMicros();
+            assertThat(delay, greaterThanOrEqualTo(1_000_000L));
+            assertThat(delay, lessThanOrEqualTo(600_000_000L));
+            assertThat(e.withIngestTimeMicros(first.ingestTimeMicros()), equalTo(first));
+            duplicates++;
+          } else {
+            firstDeliveries.add(e);
+          }
         }
+        assertThat(firstDeliveries, equalTo(plain));
+        events += plain.size();
       }
-      assertThat(firstDeliveries, equalTo(plain));
-      events += plain.size();
+      double tolerance = Math.max(1e-9, 4.5 * Math.sqrt(rate * (1 - rate) / events));
+      assertThat("rate " + rate, (double) duplicates / events, closeTo(rate, tolerance));
     }
-    assertThat((double) duplicates / events, closeTo(0.2, 0.01));
   }
 
   @Test

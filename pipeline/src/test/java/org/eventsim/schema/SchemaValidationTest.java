@@ -100,6 +100,19 @@ public class SchemaValidationTest {
     assertThat(expected.validate(totals), not(empty()));
   }
 
+  /** A run of no orders writes empty date maps ({ }) and zero totals: valid too. */
+  @Test
+  public void theAnswerKeyOfAnEmptyRunValidates() throws Exception {
+    Path empty = run("--n-orders", "0");
+    for (String f : List.of("by_event_date.json", "by_ingest_date.json", "totals.json")) {
+      JsonNode key = JSON.readTree(empty.resolve("expected").resolve(f).toFile());
+      assertThat(f, expected.validate(key), empty());
+    }
+    assertThat(JSON.readTree(empty.resolve("expected/by_event_date.json").toFile()).size(), equalTo(0));
+    ObjectNode wrongDay = (ObjectNode) JSON.readTree("{\"2026-01-01\": {\"orders_created\": 1}}");
+    assertThat(expected.validate(wrongDay), not(empty()));
+  }
+
   @Test
   public void theSchemasRejectWrongEvents() throws Exception {
     String first = Files.readAllLines(defaultsRun.resolve("events.ndjson")).get(0);

@@ -11,7 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.UUID;
+import org.eventsim.model.Event;
 import org.eventsim.model.EventBatch;
+import org.eventsim.model.EventType;
+import org.eventsim.model.OrderContext;
+import org.eventsim.model.Payload;
 import org.junit.Test;
 
 /** The sort-and-cut core against a brute-force reference, with ties on every key. */
@@ -85,7 +90,12 @@ public class SortRecordsTest {
 
   private record Rec(int eventDay, long ingest, long msb, long lsb, String line) implements Comparable<Rec> {
     EventBatch asBatch() {
-      return EventBatch.ofRecord(0, eventDay * DAY, ingest, msb, lsb, line.getBytes(StandardCharsets.US_ASCII));
+      Event e =
+          new Event(
+              new UUID(msb, lsb), EventType.ORDER_CREATED, 1, eventDay * DAY, ingest,
+              new OrderContext(0, "O-0000001", "T-001", "U-00001", "S-000001", "web", "prod"),
+              Payload.builder().build(), "");
+      return EventBatch.builder((out, event) -> out.appendAscii(line)).add(e).build();
     }
 
     @Override

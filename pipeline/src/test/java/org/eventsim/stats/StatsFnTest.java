@@ -13,7 +13,6 @@ import org.apache.beam.sdk.util.CoderUtils;
 import org.eventsim.generate.GenerateEvents;
 import org.eventsim.generate.GeneratorConfig;
 import org.eventsim.model.Event;
-import org.eventsim.model.EventBatch;
 import org.eventsim.model.EventType;
 import org.eventsim.model.Timestamps;
 import org.eventsim.source.OrderBlock;
@@ -46,9 +45,8 @@ public class StatsFnTest {
   private static List<StatsAccumulator> partials(GeneratorConfig config) {
     List<StatsAccumulator> partials = new ArrayList<>();
     for (long first = 0; first < config.numOrders(); first += 250) {
-      EventBatch batch =
-          GenerateEvents.batchOf(new OrderBlock(first, Math.min(first + 250, config.numOrders())), config);
-      partials.add(StatsAccumulator.of(batch));
+      partials.add(
+          GenerateEvents.generate(new OrderBlock(first, Math.min(first + 250, config.numOrders())), config).stats());
     }
     return partials;
   }
@@ -59,12 +57,12 @@ public class StatsFnTest {
     assertThat(s.events(), equalTo(0L));
     assertThat(s.eventTypes().size(), equalTo(5));
     assertThat(s.schemaVersions().keySet().toString(), equalTo("[1, 2]"));
-    assertThat(s.lateRate(), equalTo(0.0));
+    assertThat(s.lateEvents(), equalTo(0L));
   }
 
   @Test
   public void accumulatorCoderRoundTrips() throws Exception {
-    StatsAccumulator acc = StatsAccumulator.of(GenerateEvents.batchOf(new OrderBlock(0, 500), CONFIG));
+    StatsAccumulator acc = GenerateEvents.generate(new OrderBlock(0, 500), CONFIG).stats();
     assertThat(CoderUtils.clone(StatsAccumulator.Coder.of(), acc), equalTo(acc));
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.eventsim.options.KafkaTarget;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.kafka.KafkaIO;
@@ -23,6 +24,7 @@ import org.eventsim.generate.OrderLifecycle;
 import org.eventsim.model.Event;
 import org.eventsim.model.EventBatch;
 import org.eventsim.model.EventType;
+import org.eventsim.text.ByteBuilder;
 
 /**
  * Publishes every event to Kafka through {@link KafkaIO}: key the order id, value exactly the
@@ -112,15 +114,13 @@ public final class PublishToKafka extends PTransform<PCollection<EventBatch>, PD
             new ProducerRecord<>(topic, null, Math.floorDiv(r.ingestMicros, 1000), key, r.line);
         record.headers().add(new RecordHeader("event_type", TYPE_HEADER[r.type.ordinal()]));
         record.headers().add(new RecordHeader("schema_version", VERSION_HEADER[r.schemaVersion]));
-        // every line starts with {"event_id":"<36 characters>"
         record.headers()
-            .add(new RecordHeader("event_id", Arrays.copyOfRange(r.line, EVENT_ID_AT, EVENT_ID_AT + 36)));
+            .add(new RecordHeader("event_id", new ByteBuilder(36).appendUuid(r.msb, r.lsb).toByteArray()));
         out.output(record);
       }
     }
   }
 
-  private static final int EVENT_ID_AT = "{\"event_id\":\"".length();
   private static final byte[][] TYPE_HEADER = new byte[EventType.values().length][];
   private static final byte[][] VERSION_HEADER = {null, "1".getBytes(StandardCharsets.UTF_8), "2".getBytes(StandardCharsets.UTF_8)};
 

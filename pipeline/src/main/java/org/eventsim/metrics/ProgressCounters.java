@@ -1,0 +1,28 @@
+package org.eventsim.metrics;
+
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+
+/**
+ * The Beam counters a running pipeline reports its progress with, for the command's progress line.
+ * They never affect the output. Where a counter is live depends on the runner: the DirectRunner
+ * commits every counter per bundle; Flink reports a source reader's counters as it reads, but a
+ * batch ParDo's only when its task ends.
+ */
+public final class ProgressCounters {
+  /** Namespace of every progress counter. */
+  public static final String NAMESPACE = "event-sim";
+  /** Orders read from the order source: counted by its reader, so live on every runner. */
+  public static final String ORDERS_READ = "orders_read";
+  /** Bytes of the event lines generated (newlines included): what the sort has to write. */
+  public static final String LINE_BYTES_GENERATED = "line_bytes_generated";
+  /** Bytes of event lines sorted into ingest-date parts: reaches LINE_BYTES_GENERATED at the end. */
+  public static final String LINE_BYTES_SORTED = "line_bytes_sorted";
+
+  private ProgressCounters() {}
+
+  /** The counter {@code name} of {@link #NAMESPACE}. */
+  public static Counter counter(String name) {
+    return Metrics.counter(NAMESPACE, name);
+  }
+}
