@@ -5,8 +5,8 @@ import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
- * The one FlinkRunner option the command reads itself, declared again here (as Beam allows) so
- * that this module compiles against the Beam SDK only and keeps the runner at runtime scope.
+ * The FlinkRunner options the command reads itself, declared again here (as Beam allows) so that
+ * Beam's runner stays a runtime dependency of this module.
  */
 public interface FlinkMasterOptions extends PipelineOptions {
   @Description(
@@ -16,4 +16,21 @@ public interface FlinkMasterOptions extends PipelineOptions {
   String getFlinkMaster();
 
   void setFlinkMaster(String value);
+
+  @Description("The job's parallelism: -1 for the cluster's default, else at least 1.")
+  @Default.Integer(-1)
+  Integer getParallelism();
+
+  void setParallelism(Integer value);
+
+  @Description("The job's maximum parallelism (key groups): -1 for Flink's default, else at least 1.")
+  @Default.Integer(-1)
+  Integer getMaxParallelism();
+
+  void setMaxParallelism(Integer value);
+
+  @Description("Folder holding the Flink configuration (config.yaml).")
+  String getFlinkConfDir();
+
+  void setFlinkConfDir(String value);
 }

@@ -3,21 +3,37 @@ package org.eventsim.runners.flink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.flink.api.java.ExecutionEnvironment;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.configuration.JobManagerOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.runtime.highavailability.HighAvailabilityServicesUtils;
+import org.apache.flink.runtime.jobmanager.HighAvailabilityMode;
+import org.apache.flink.runtime.rpc.AddressResolution;
+import org.eventsim.cli.ProgressProbe;
 import org.eventsim.cli.RunnerSetup;
 import org.eventsim.cli.UnavailableException;
+import org.eventsim.options.RunConfig;
+import org.eventsim.options.UsageException;
 
 /**
- * The FlinkRunner's defaults and preflight check.
+ * The FlinkRunner's defaults and checks.
  *
  * <ul>
  *   <li>{@code --fasterCopy=true}: Flink does not deep-copy every element between chained steps.
@@ -25,10 +41,16 @@ import org.eventsim.cli.UnavailableException;
  *       checks in the tests enforce it).
  *   <li>A Flink configuration ({@code flink-conf.yaml} in this jar, passed as {@code
  *       --flinkConfDir}) unless the user gives {@code --flinkConfDir} or {@code FLINK_CONF_DIR}: a
- *       restart strategy, so that a lost TaskManager makes the job retry, and memory settings for
- *       Flink embedded in this process.
- *   <li>Preflight: with {@code --flinkMaster=HOST:PORT}, the cluster's REST endpoint must answer
- *       within 10 s, else the command stops before writing anything, naming the address.
+ *       restart strategy, so that a lost TaskManager makes the job retry, memory settings for Flink
+ *       embedded in this process, and its REST API on a free port of 127.0.0.1, which the progress
+ *       line reads.
+ *   <li>{@code --parallelism} and {@code --maxParallelism}: -1 or at least 1 (Flink would reject
+ *       others only once the job is submitted).
+ *   <li>Preflight: the cluster a job goes to must answer on its REST endpoint within 10 s, else
+ *       the command stops before writing anything, naming the address. That is {@code
+ *       --flinkMaster=HOST:PORT}, or, when the job jar runs under a cluster's own {@code flink
+ *       run}, the address that {@code flink run} submits to ({@code -m}, or {@code rest.address}
+ *       and {@code rest.port} of its configuration).
  * </ul>
  */
 final class FlinkSetup implements RunnerSetup {
@@ -36,6 +58,9 @@ final class FlinkSetup implements RunnerSetup {
   private static final Duration PREFLIGHT_TIMEOUT = Duration.ofSeconds(10);
 
   private final String flinkConfDirEnv;
+  private String defaultConfDir;
+  private String embeddedRest;
+  private String clusterRest;
 
   FlinkSetup(String flinkConfDirEnv) {
     this.flinkConfDirEnv = flinkConfDirEnv;
@@ -45,23 +70,85 @@ final class FlinkSetup implements RunnerSetup {
   public List<String> defaults() {
     List<String> defaults = new ArrayList<>(List.of("--runner=FlinkRunner", "--fasterCopy=true"));
     if (flinkConfDirEnv == null || flinkConfDirEnv.isBlank()) {
-      defaults.add("--flinkConfDir=" + writeDefaultConfig());
+      int port = freePort();
+      defaultConfDir = writeDefaultConfig(port);
+      embeddedRest = "http://127.0.0.1:" + port;
+      defaults.add("--flinkConfDir=" + defaultConfDir);
     }
     return defaults;
   }
 
   @Override
-  public void preflight(PipelineOptions options) throws UnavailableException {
-    String master = options.as(FlinkMasterOptions.class).getFlinkMaster();
-    if (master == null || master.startsWith("[")) {
-      return; // Flink embedded in this process
+  public void validate(PipelineOptions options) throws UsageException {
+    FlinkMasterOptions flink = options.as(FlinkMasterOptions.class);
+    for (String name : List.of("parallelism", "maxParallelism")) {
+      Integer p = name.equals("parallelism") ? flink.getParallelism() : flink.getMaxParallelism();
+      if (p == null || (p != -1 && p < 1)) {
+        throw new UsageException("--" + name + " must be -1 (Flink's default) or an integer >= 1, got '" + p + "'");
+      }
     }
-    String base = master.startsWith("http://") || master.startsWith("https://") ? master : "http://" + master;
+  }
+
+  @Override
+  public void preflight(PipelineOptions options, RunConfig config) throws UnavailableException {
+    String master = options.as(FlinkMasterOptions.class).getFlinkMaster();
+    if (master != null && !master.startsWith("[")) {
+      clusterRest = check("--flinkMaster " + master, master);
+    } else if (!ExecutionEnvironment.areExplicitEnvironmentsAllowed()) {
+      String submitsTo = flinkRunTarget();
+      if (submitsTo != null) {
+        clusterRest = check("flink run's cluster " + submitsTo, submitsTo);
+      }
+    }
+  }
+
+  @Override
+  public ProgressProbe progressProbe(PipelineOptions options, Supplier<PipelineResult> result) {
+    String base = clusterRest;
+    String confDir = options.as(FlinkMasterOptions.class).getFlinkConfDir();
+    if (base == null && defaultConfDir != null && defaultConfDir.equals(confDir)) {
+      base = embeddedRest;
+    }
+    if (base == null) {
+      return () -> null; // a configuration of the user's own: its REST address is not known here
+    }
+    return new FlinkRestProbe(base, options.getJobName());
+  }
+
+  /**
+   * Under a cluster's {@code flink run}: the REST address the job will be submitted to, as Flink's
+   * own client computes it; null for targets other than a standalone session (YARN, Kubernetes)
+   * or with high availability, whose address is found at submission.
+   */
+  private static String flinkRunTarget() {
+    Configuration c = ExecutionEnvironment.getExecutionEnvironment().getConfiguration();
+    if (!"remote".equals(c.get(DeploymentOptions.TARGET))
+        || HighAvailabilityMode.isHighAvailabilityModeActivated(c)
+        || !c.contains(RestOptions.ADDRESS)
+            && !c.contains(JobManagerOptions.ADDRESS)) {
+      return null;
+    }
+    try {
+      return HighAvailabilityServicesUtils.getWebMonitorAddress(c, AddressResolution.NO_ADDRESS_RESOLUTION);
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  /**
+   * Checks that a Flink REST endpoint answers at {@code address} (HOST:PORT or a URL) within 10 s.
+   *
+   * @param what how the message names the address, e.g. {@code --flinkMaster host:8081}
+   * @return the endpoint's base URL
+   */
+  private static String check(String what, String address) throws UnavailableException {
+    String base = address.startsWith("http://") || address.startsWith("https://") ? address : "http://" + address;
+    base = base.replaceAll("/+$", "");
     URI overview;
     try {
-      overview = URI.create(base.replaceAll("/+$", "") + "/overview");
+      overview = URI.create(base + "/overview");
     } catch (IllegalArgumentException e) {
-      throw new UnavailableException("--flinkMaster '" + master + "' is not HOST:PORT");
+      throw new UnavailableException(what + " is not HOST:PORT");
     }
     try {
       HttpClient client = HttpClient.newBuilder().connectTimeout(PREFLIGHT_TIMEOUT).build();
@@ -71,28 +158,48 @@ final class FlinkSetup implements RunnerSetup {
               HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200 || !response.body().contains("taskmanagers")) {
         throw new UnavailableException(
-            "--flinkMaster " + master + ": " + overview + " answered HTTP " + response.statusCode()
+            what + ": " + overview + " answered HTTP " + response.statusCode()
                 + ", not a Flink cluster's REST endpoint");
       }
+      return base;
     } catch (IOException e) {
       throw new UnavailableException(
-          "--flinkMaster " + master + ": no Flink cluster answers at " + overview + " ("
+          what + ": no Flink cluster answers at " + overview + " ("
               + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new UnavailableException("--flinkMaster " + master + ": interrupted while checking it");
+      throw new UnavailableException(what + ": interrupted while checking it");
     }
   }
 
-  /** Writes the bundled Flink configuration to a fresh folder, removed when the JVM exits. */
-  private static String writeDefaultConfig() {
+  /** A port of 127.0.0.1 that is free now, for the embedded cluster's REST API. */
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes the bundled Flink configuration, plus the embedded REST API's address, to a fresh
+   * folder removed when the JVM exits.
+   */
+  private static String writeDefaultConfig(int restPort) {
     try (InputStream in = FlinkSetup.class.getResourceAsStream(CONFIG_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + CONFIG_RESOURCE);
       }
+      String config =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              + "\n# Flink embedded in the command: its REST API, which the progress line reads\n"
+              + "rest.address: 127.0.0.1\n"
+              + "rest.bind-address: 127.0.0.1\n"
+              + "rest.bind-port: \"" + restPort + "\"\n"
+              + "metrics.fetcher.update-interval: 1000\n";
       Path dir = Files.createTempDirectory("event-sim-flink-conf");
       Path file = dir.resolve("config.yaml");
-      Files.copy(in, file);
+      Files.writeString(file, config, StandardCharsets.UTF_8);
       file.toFile().deleteOnExit();
       dir.toFile().deleteOnExit();
       return dir.toString();
