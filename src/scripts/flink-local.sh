@@ -68,6 +68,8 @@ restart-strategy.fixed-delay.delay: 2 s
 # Notice a dead TaskManager within seconds, not the default 50.
 heartbeat.interval: 2000
 heartbeat.timeout: 8000
+# Fresh metrics for the command's progress line (default: every 10 s).
+metrics.fetcher.update-interval: 1000
 EOF
   cat >"$CONF/log4j.properties" <<'EOF'
 rootLogger.level = INFO

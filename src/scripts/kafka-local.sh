@@ -5,6 +5,7 @@
 #   src/scripts/kafka-local.sh start    # start if not running (formats the log dir once); wait until ready
 #   src/scripts/kafka-local.sh status   # exit 0 when the broker answers on 127.0.0.1:9092
 #   src/scripts/kafka-local.sh stop     # controlled shutdown; fine when already stopped
+#   src/scripts/kafka-local.sh kill     # SIGKILL the broker, as a crash would (for failure tests)
 #   src/scripts/kafka-local.sh reset    # stop and delete all topics and data
 #   src/scripts/kafka-local.sh tool CLASS ARGS...   # run one of Kafka's tools against it, e.g.
 #       src/scripts/kafka-local.sh tool org.apache.kafka.tools.consumer.ConsoleConsumer \
@@ -139,6 +140,17 @@ case "$cmd" in
       log "killed stray broker $stray"
     done
     ;;
+  kill)
+    pid=$(alive_pid)
+    if [[ -n "$pid" ]]; then
+      kill -9 "$pid"
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      rm -f "$PIDFILE"
+      log "killed the broker (pid $pid)"
+    else
+      log "no broker running"
+    fi
+    ;;
   reset)
     "$0" stop
     rm -rf "$DATA"
@@ -159,7 +171,7 @@ case "$cmd" in
     java_with_cp "$@"
     ;;
   *)
-    echo "usage: $0 start|stop|status|reset|tool CLASS ARGS..." >&2
+    echo "usage: $0 start|stop|status|kill|reset|tool CLASS ARGS..." >&2
     exit 2
     ;;
 esac

@@ -5,12 +5,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eventsim.testing.Processes;
@@ -38,6 +41,64 @@ public class DirectJarIT {
     assertThat(Files.exists(out.resolve("stats.json")), equalTo(true));
   }
 
+  /**
+   * The README's "Running it every day" examples, as written but for the folder: the backfill of a
+   * month at 20,000 orders a day (1.8 million events, more than the launcher's first heap: the
+   * command asks for the heap it needs and is started again), then the daily run of one day into
+   * the same landing folder, which rewrites that day's file with the same bytes.
+   */
+  @Test
+  public void theReadmesBackfillAndDailyExamplesRunAsWritten() throws Exception {
+    Path landing = tmp.newFolder("landing").toPath();
+    List<String> model =
+        List.of("--orders-per-day", "20000", "--start", "2026-01-01", "--seed", "42", "--late-rate", "0.06",
+            "--duplicate-rate", "0.01");
+    List<String> backfill = new ArrayList<>(List.of(ROOT.resolve("event-sim").toString(), "--out", landing.toString()));
+    backfill.addAll(model);
+    backfill.addAll(List.of("--ingest-dates", "2026-01-01..2026-01-31"));
+    Result r = Processes.run(backfill, 10);
+    assertThat(r.stderr(), r.code(), equalTo(0));
+    assertThat(r.stderr(), containsString("starting again with -Xmx"));
+    Path day = landing.resolve("events_by_ingest_date/2026-01-15.ndjson");
+    byte[] fromBackfill = Files.readAllBytes(day);
+    try (var files = Files.list(landing.resolve("events_by_ingest_date"))) {
+      assertThat(files.count(), equalTo(31L));
+    }
+    JsonNode summary = new ObjectMapper().readTree(r.lastStdoutLine());
+    assertThat(summary.get("events").asLong() > 1_700_000, equalTo(true));
+
+    List<String> daily = new ArrayList<>(List.of(ROOT.resolve("event-sim").toString(), "--out", landing.toString()));
+    daily.addAll(model);
+    daily.addAll(List.of("--ingest-date", "2026-01-15"));
+    r = Processes.run(daily, 5);
+    assertThat(r.stderr(), r.code(), equalTo(0));
+    assertThat(Files.readAllBytes(day), equalTo(fromBackfill));
+  }
+
+  /** Beam's own options are bad input too, checked before anything is written. */
+  @Test
+  public void aBadBeamOptionExitsTwoNamingItAndWritesNothing() throws Exception {
+    Path out = tmp.getRoot().toPath().resolve("not-created-either");
+    Result r = run(java("--out", out.toString(), "--n-orders", "100", "--targetParallelism=0"));
+    assertThat(r.code(), equalTo(2));
+    assertThat(r.stderr().strip(), equalTo("event-sim: --targetParallelism must be an integer >= 1, got '0'"));
+    assertThat(Files.exists(out), equalTo(false));
+  }
+
+  /** A heap too small for the run is refused before anything is written, saying what to ask for. */
+  @Test
+  public void aHeapTooSmallForTheRunIsRefusedUpFront() throws Exception {
+    Path out = tmp.getRoot().toPath().resolve("not-created-by-a-small-heap");
+    Result r =
+        Processes.run(
+            Processes.javaJar(JAR, List.of("-Xmx256m"), "--out", out.toString(), "--n-orders", "200000"), 2);
+    assertThat(r.code(), equalTo(1));
+    assertThat(r.stderr().strip(), containsString("need about 2.0 GB of heap on the DirectRunner, and this JVM has"));
+    assertThat(r.stderr().strip(), containsString("run java with -Xmx"));
+    assertThat(r.stderr().strip().lines().count(), equalTo(1L));
+    assertThat(Files.exists(out), equalTo(false));
+  }
+
   @Test
   public void badInputExitsTwoWithOneLineAndWritesNothing() throws Exception {
     Path out = tmp.getRoot().toPath().resolve("not-created");
@@ -56,12 +117,12 @@ public class DirectJarIT {
     assertThat(Files.exists(out.resolve("stats.json")), equalTo(true));
 
     Process p =
-        new ProcessBuilder(java("--out", out.toString(), "--n-orders", "2000000"))
+        new ProcessBuilder(java("--out", out.toString(), "--n-orders", "400000"))
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
     try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
       String line;
-      while ((line = err.readLine()) != null && !line.contains("orders generated")) {
+      while ((line = err.readLine()) != null && !isProgress(line)) {
         // wait for the first progress line: generation is under way
       }
       assertThat("the run reported progress before it ended", line != null, equalTo(true));
@@ -93,7 +154,7 @@ public class DirectJarIT {
       boolean swapped = false;
       while ((line = err.readLine()) != null) {
         stderr.append(line).append('\n');
-        if (!swapped && line.contains("orders generated")) {
+        if (!swapped && isProgress(line)) {
           deleteTree(out);
           Files.writeString(out, "not a folder any more");
           swapped = true;
@@ -107,6 +168,11 @@ public class DirectJarIT {
     assertThat(stderr.toString(), containsString("holds no stats.json, so it is not a complete run"));
   }
 
+  /** A progress line of a run that is generating or writing its files. */
+  private static boolean isProgress(String line) {
+    return line.startsWith("event-sim: generating: ") || line.startsWith("event-sim: sorting and writing");
+  }
+
   private static void deleteTree(Path root) throws IOException {
     try (var paths = Files.walk(root)) {
       for (Path q : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
@@ -116,7 +182,7 @@ public class DirectJarIT {
   }
 
   private static List<String> java(String... args) {
-    return Processes.javaJar(JAR, List.of("-Xmx3g", "-XX:TieredStopAtLevel=1"), args);
+    return Processes.javaJar(JAR, List.of("-Xmx4g", "-XX:TieredStopAtLevel=1"), args);
   }
 
   private static Result run(List<String> command) throws IOException, InterruptedException {
