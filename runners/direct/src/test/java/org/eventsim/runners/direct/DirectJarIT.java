@@ -93,7 +93,7 @@ public class DirectJarIT {
         Processes.run(
             Processes.javaJar(JAR, List.of("-Xmx256m"), "--out", out.toString(), "--n-orders", "200000"), 2);
     assertThat(r.code(), equalTo(1));
-    assertThat(r.stderr().strip(), containsString("need about 2.0 GB of heap on the DirectRunner, and this JVM has"));
+    assertThat(r.stderr().strip(), containsString("events need about 1.9 GB of heap on the DirectRunner, and this JVM has 0.3 GB"));
     assertThat(r.stderr().strip(), containsString("run java with -Xmx"));
     assertThat(r.stderr().strip().lines().count(), equalTo(1L));
     assertThat(Files.exists(out), equalTo(false));
