@@ -19,8 +19,9 @@ import org.eventsim.stats.StatsFn;
 
 /**
  * The event-sim pipeline: generate every order's events, write the sorted files and/or publish
- * them to Kafka, and stage stats.json and the answer key (expected/), which the command moves into
- * place once all has succeeded.
+ * them to Kafka, and stage stats.json and the answer key (expected/), all into the places of an
+ * {@link OutputLayout}; the owner of the output folder moves them into place once all has
+ * succeeded.
  *
  * <pre>
  * GenerateEvents ─┬ events ─┬─ WriteEventFiles (events.ndjson, events_by_*_date/*.ndjson)
@@ -45,9 +46,8 @@ public final class EventSimPipeline {
     }
   }
 
-  /** Adds the whole run described by {@code config} to {@code pipeline}. */
-  public static void build(Pipeline pipeline, RunConfig config) {
-    OutputLayout layout = new OutputLayout(config.outDir());
+  /** Adds the whole run described by {@code config}, writing into {@code layout}, to {@code pipeline}. */
+  public static void build(Pipeline pipeline, RunConfig config, OutputLayout layout) {
     PCollectionTuple generated =
         pipeline.apply(
             "GenerateEvents", GenerateEvents.of(config.generator(), config.ordersPerBlock()));

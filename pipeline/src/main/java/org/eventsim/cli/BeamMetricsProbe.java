@@ -6,10 +6,10 @@ import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
-import org.eventsim.metrics.ProgressCounters;
+import org.eventsim.metrics.RunCounters;
 
 /**
- * Progress from the pipeline's own Beam counters ({@link ProgressCounters}), queried on its
+ * Progress from the pipeline's own Beam counters ({@link RunCounters}), queried on its
  * result while it runs: for runners whose {@code run()} returns at once and whose counters are
  * committed as bundles finish, such as the DirectRunner.
  */
@@ -31,7 +31,7 @@ final class BeamMetricsProbe implements ProgressProbe {
           r.metrics()
               .queryMetrics(
                   MetricsFilter.builder()
-                      .addNameFilter(MetricNameFilter.inNamespace(ProgressCounters.NAMESPACE))
+                      .addNameFilter(MetricNameFilter.inNamespace(RunCounters.NAMESPACE))
                       .build());
       long orders = 0;
       long generated = 0;
@@ -39,9 +39,9 @@ final class BeamMetricsProbe implements ProgressProbe {
       for (MetricResult<Long> c : metrics.getCounters()) {
         long value = c.getAttempted() == null ? 0 : c.getAttempted();
         switch (c.getName().getName()) {
-          case ProgressCounters.ORDERS_READ -> orders += value;
-          case ProgressCounters.LINE_BYTES_GENERATED -> generated += value;
-          case ProgressCounters.LINE_BYTES_SORTED -> sorted += value;
+          case RunCounters.ORDERS_READ -> orders += value;
+          case RunCounters.LINE_BYTES_GENERATED -> generated += value;
+          case RunCounters.LINE_BYTES_SORTED -> sorted += value;
           default -> {}
         }
       }

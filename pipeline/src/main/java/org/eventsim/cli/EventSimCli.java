@@ -1,10 +1,8 @@
 package org.eventsim.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,9 +24,8 @@ import org.eventsim.EventSimPipeline;
 import org.eventsim.options.EventSimOptions;
 import org.eventsim.options.RunConfig;
 import org.eventsim.options.UsageException;
-import org.eventsim.sink.OutputLayout;
-import org.eventsim.sink.WriteAnswerKey;
-import org.eventsim.sink.WriteStatsFile;
+import org.eventsim.output.FileSystemSetup;
+import org.eventsim.output.OutputLocation;
 import org.eventsim.sink.kafka.KafkaPreflight;
 
 /**
@@ -65,7 +62,7 @@ public final class EventSimCli {
     RunConfig config;
     EventSimOptions options;
     Pipeline pipeline;
-    OutputFolder folder;
+    OutputLocation output;
     try {
       CommandLine.Parsed parsed = CommandLine.parse(args);
       if (parsed.help()) {
@@ -77,7 +74,9 @@ public final class EventSimCli {
       config = RunConfig.from(options, parsed.toolFlags(), clock);
       EventSimPipeline.validate(config);
       runner.validate(options);
+      FileSystemSetup.configure(options, config.outDirAsGiven(), config.s3Endpoint());
       pipeline = createPipeline(options);
+      Timing.mark(err, "pipeline created");
       runner.preflight(options, config);
       if (config.kafka() != null) {
         try {
@@ -86,46 +85,45 @@ public final class EventSimCli {
           throw new UnavailableException(e.getMessage());
         }
       }
-      folder = OutputFolder.open(config.outDirAsGiven(), Path.of(config.outDir()));
+      output =
+          OutputLocation.prepare(
+              config.outDirAsGiven(), config.generator(), options, config.takeOverLease(), clock);
+      Timing.mark(err, "output prepared");
     } catch (UsageException e) {
       err.println("event-sim: " + e.getMessage());
       return EXIT_USAGE;
     } catch (UnavailableException e) {
       err.println("event-sim: " + e.getMessage());
       return EXIT_FAILED;
+    } catch (OutputLocation.Refused e) {
+      err.println("event-sim: " + e.getMessage());
+      return e.badInput() ? EXIT_USAGE : EXIT_FAILED;
     }
 
     String runnerName = options.getRunner().getSimpleName();
     try {
-      folder.clearPreviousRun(config.generator());
-      EventSimPipeline.build(pipeline, config);
+      EventSimPipeline.build(pipeline, config, output.layout());
       Timing.mark(err, "pipeline built");
       Progress progress =
           new Progress(config.generator().numOrders(), config.writeFiles(), err, started);
       PipelineResult result = execute(pipeline, runner, options, progress);
       Timing.mark(err, "pipeline finished");
       progress.committing();
-      OutputLayout layout = new OutputLayout(config.outDir());
-      if (config.writeFiles()) {
-        folder.completeIncrementDays(config.generator());
-      }
-      WriteAnswerKey.commit(layout);
-      WriteStatsFile.commit(layout);
-      folder.removeWorkDir();
+      long files = output.commit(config.generator(), config.writeFiles());
+      Timing.mark(err, "committed");
+      RunFigures figures = RunFigures.of(result);
       double seconds = (System.nanoTime() - started) / 1e9;
-      JsonNode stats = new ObjectMapper().readTree(folder.dir().resolve(OutputLayout.STATS_FILE).toFile());
-      long events = stats.get("n_events").asLong();
       err.printf(
           Locale.ROOT,
           "event-sim: wrote %,d events of %,d orders to %s in %.1f s (%,.0f events/s, %s)%n",
-          events, stats.get("n_orders").asLong(), config.outDirAsGiven(), seconds,
-          events / Math.max(seconds, 1e-9), runnerName);
+          figures.events(), figures.orders(), config.outDirAsGiven(), seconds,
+          figures.events() / Math.max(seconds, 1e-9), runnerName);
       Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("status", "ok");
       summary.put("runner", runnerName);
-      summary.put("orders", stats.get("n_orders").asLong());
-      summary.put("events", events);
-      summary.put("files", folder.countOutputFiles(config.generator()));
+      summary.put("orders", figures.orders());
+      summary.put("events", figures.events());
+      summary.put("files", files);
       summary.put("seconds", Math.round(seconds * 1000) / 1000.0);
       summary.put("out_dir", config.outDirAsGiven());
       out.println(new ObjectMapper().writeValueAsString(summary));
@@ -135,12 +133,11 @@ public final class EventSimCli {
       if (Boolean.getBoolean("eventsim.debug")) {
         e.printStackTrace(err);
       }
-      err.println("event-sim: " + config.outDirAsGiven() + " holds no stats.json, so it is not a complete run");
-      try {
-        folder.removeWorkDir();
-      } catch (IOException cleanup) {
-        err.println("event-sim: could not remove the scratch folder: " + cleanup.getMessage());
+      String cleanup = output.abort();
+      if (cleanup != null) {
+        err.println("event-sim: " + cleanup);
       }
+      err.println("event-sim: " + config.outDirAsGiven() + " holds no stats.json of this run: it was not committed");
       return EXIT_FAILED;
     }
   }

@@ -12,7 +12,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.eventsim.expected.AnswerKeyAccumulator;
 import org.eventsim.json.EventJson;
-import org.eventsim.metrics.ProgressCounters;
+import org.eventsim.metrics.RunCounters;
 import org.eventsim.model.Event;
 import org.eventsim.model.EventBatch;
 import org.eventsim.model.OrderArrivals;
@@ -77,7 +77,9 @@ public final class GenerateEvents extends PTransform<PBegin, PCollectionTuple> {
   /** Expands a block of orders into their events. */
   static final class ExpandBlockFn extends DoFn<OrderBlock, EventBatch> {
     private final GeneratorConfig config;
-    private final Counter lineBytes = ProgressCounters.counter(ProgressCounters.LINE_BYTES_GENERATED);
+    private final Counter lineBytes = RunCounters.counter(RunCounters.LINE_BYTES_GENERATED);
+    private final Counter orders = RunCounters.counter(RunCounters.ORDERS_WRITTEN);
+    private final Counter events = RunCounters.counter(RunCounters.EVENTS_WRITTEN);
 
     ExpandBlockFn(GeneratorConfig config) {
       this.config = config;
@@ -90,6 +92,8 @@ public final class GenerateEvents extends PTransform<PBegin, PCollectionTuple> {
       out.get(STATS).output(g.stats());
       out.get(ANSWER_KEY).output(g.answerKey());
       lineBytes.inc(g.events().lineBytes());
+      orders.inc(g.stats().orders());
+      events.inc(g.stats().events());
     }
   }
 

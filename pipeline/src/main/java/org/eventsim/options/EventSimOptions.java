@@ -13,14 +13,33 @@ import org.eventsim.generate.GeneratorConfig;
  * config the transforms receive; transforms never see these options.
  */
 public interface EventSimOptions extends PipelineOptions {
-  @CliFlag(value = "out", accepts = "a writable folder (created if missing)")
+  @CliFlag(value = "out", accepts = "a writable folder: a local path, hdfs://HOST:PORT/path or s3://bucket/prefix")
   @Description(
-      "Output folder (required). The tool owns events.ndjson, stats.json, expected/,"
-          + " events_by_ingest_date/ and events_by_event_date/ in it and replaces them on every run"
-          + " (a daily increment replaces only its own days' files).")
+      "Output folder (required): a local path, hdfs://HOST:PORT/path or s3://bucket/prefix. The tool"
+          + " owns events.ndjson, stats.json, expected/, events_by_ingest_date/ and"
+          + " events_by_event_date/ in it and replaces them on every run (a daily increment replaces"
+          + " only its own days' files).")
   String getOut();
 
   void setOut(String value);
+
+  @CliFlag(value = "s3-endpoint", accepts = "an http:// or https:// URL, e.g. http://127.0.0.1:9000")
+  @Description(
+      "Endpoint of an S3-compatible store for s3:// output (path-style addressing). Credentials and"
+          + " region come from the AWS SDK's default chain: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,"
+          + " AWS_REGION, profiles.")
+  String getS3Endpoint();
+
+  void setS3Endpoint(String value);
+
+  @CliFlag(value = "take-over-lease", accepts = "true or false (the flag alone means true)")
+  @Description(
+      "Take --out from a run that holds its lease but is gone, without waiting for the lease to"
+          + " expire (60 s after its last heartbeat).")
+  @Default.Boolean(false)
+  Boolean getTakeOverLease();
+
+  void setTakeOverLease(Boolean value);
 
   @CliFlag(value = "n-orders", accepts = "an integer from 0 to 10^15")
   @Description("Number of orders to generate.")

@@ -1,7 +1,6 @@
 package org.eventsim.options;
 
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +15,8 @@ import org.eventsim.model.Timestamps;
  *
  * @param generator what to generate
  * @param outDirAsGiven {@code --out} as typed, echoed as {@code out_dir} in stats.json
- * @param outDir {@code --out} as an absolute, normalised path
+ * @param s3Endpoint {@code --s3-endpoint}, or null
+ * @param takeOverLease {@code --take-over-lease}
  * @param kafka where to publish the events ({@code --kafka-*}), or null for no Kafka
  * @param writeFiles whether to write the event files (not {@code --no-files})
  * @param ordersPerBlock tuning: orders per generated element
@@ -25,7 +25,8 @@ import org.eventsim.model.Timestamps;
 public record RunConfig(
     GeneratorConfig generator,
     String outDirAsGiven,
-    String outDir,
+    String s3Endpoint,
+    boolean takeOverLease,
     KafkaTarget kafka,
     boolean writeFiles,
     long ordersPerBlock,
@@ -52,10 +53,15 @@ public record RunConfig(
       throw new UsageException(
           "--no-files needs --kafka-bootstrap: without files or Kafka the run would publish nothing");
     }
+    String s3Endpoint = options.getS3Endpoint();
+    if (s3Endpoint != null && !s3Endpoint.matches("https?://[^/\\s]+/?")) {
+      throw Flags.get("s3-endpoint").invalid(s3Endpoint);
+    }
     return new RunConfig(
         generator,
         out,
-        Path.of(out).toAbsolutePath().normalize().toString(),
+        s3Endpoint,
+        options.getTakeOverLease(),
         kafka,
         writeFiles,
         Flags.within("ordersPerBlock", options.getOrdersPerBlock(), 1, 1_000_000),

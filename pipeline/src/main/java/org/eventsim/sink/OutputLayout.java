@@ -6,39 +6,58 @@ import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
- * Where everything goes inside the output folder. The tool owns {@link #EVENTS_FILE}, {@link
- * #STATS_FILE}, the two {@link DatePartition} folders, {@link #EXPECTED_DIR} and {@link #WORK_DIR}; nothing else in the
- * folder is touched.
+ * Where a run's pipeline writes, on any of Beam's file systems: every output file under {@code
+ * root} by its path in the output folder ({@link #EVENTS_FILE}, the {@link DatePartition}
+ * folders), its scratch files (sorted pieces, the staged {@link #STATS_FILE} and {@link
+ * #EXPECTED_DIR}) under {@code workDir}, and how this store makes a file from pieces ({@code
+ * composer}). The owner of the output folder ({@code org.eventsim.output}) chooses all three; the
+ * pipeline never knows which store it writes to.
  *
- * @param outDir the output folder, as an absolute path or URI
+ * @param root the folder the output files are written under, as a URI or absolute path
+ * @param workDir the run's scratch folder, as a URI or absolute path
+ * @param composer joins pieces into a file on this store
  */
-public record OutputLayout(String outDir) implements Serializable {
+public record OutputLayout(String root, String workDir, Composer composer) implements Serializable {
   /** Every event, sorted by (ingest_time, event_id). */
   public static final String EVENTS_FILE = "events.ndjson";
   /** Written last; its presence marks a complete run. */
   public static final String STATS_FILE = "stats.json";
   /** The answer key: what a correct consumer of the events must compute. */
   public static final String EXPECTED_DIR = "expected";
-  /** Scratch space of a run (Beam's temporary files, sorted parts); removed after success. */
-  public static final String WORK_DIR = ".event-sim-work";
+  /** Where, in the scratch folder, the pipeline stages stats.json and expected/ for the commit. */
+  public static final String COMMIT_DIR = "commit";
 
-  /** The output folder. */
-  public ResourceId dir() {
-    return FileSystems.matchNewResource(outDir, true);
+  /** A layout that writes straight into {@code dir} with scratch space in {@code dir/.work}. */
+  public static OutputLayout in(String dir) {
+    ResourceId root = FileSystems.matchNewResource(dir, true);
+    return new OutputLayout(
+        root.toString(),
+        root.resolve(".work", StandardResolveOptions.RESOLVE_DIRECTORY).toString(),
+        new CopyComposer(false));
   }
 
-  /** A file inside the output folder, by relative path. */
+  /** The folder the output files go under. */
+  public ResourceId dir() {
+    return FileSystems.matchNewResource(root, true);
+  }
+
+  /** An output file, by its path relative to the output folder. */
   public ResourceId file(String relativePath) {
     return dir().resolve(relativePath, StandardResolveOptions.RESOLVE_FILE);
   }
 
   /** The scratch folder. */
-  public ResourceId workDir() {
-    return dir().resolve(WORK_DIR, StandardResolveOptions.RESOLVE_DIRECTORY);
+  public ResourceId work() {
+    return FileSystems.matchNewResource(workDir, true);
   }
 
   /** A file inside the scratch folder, by relative path. */
   public ResourceId workFile(String relativePath) {
-    return workDir().resolve(relativePath, StandardResolveOptions.RESOLVE_FILE);
+    return work().resolve(relativePath, StandardResolveOptions.RESOLVE_FILE);
+  }
+
+  /** The staged copy of output file {@code relativePath} (stats.json, expected/...). */
+  public ResourceId staged(String relativePath) {
+    return workFile(COMMIT_DIR + "/" + relativePath);
   }
 }

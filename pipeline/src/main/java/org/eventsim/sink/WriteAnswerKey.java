@@ -14,8 +14,8 @@ import org.eventsim.expected.AnswerKeyJson;
 
 /**
  * Stages the answer key's files (file name to JSON text, from {@link
- * org.eventsim.expected.AnswerKeyFn}) for {@link OutputLayout#EXPECTED_DIR}; the command moves them
- * into place with {@link #commit} after the whole pipeline has succeeded, just before stats.json.
+ * org.eventsim.expected.AnswerKeyFn}) for {@link OutputLayout#EXPECTED_DIR}; the owner of the output
+ * folder moves them into place after the whole pipeline has succeeded, just before stats.json.
  * Output: the staged files' paths.
  */
 public final class WriteAnswerKey
@@ -35,12 +35,8 @@ public final class WriteAnswerKey
     return new WriteAnswerKey(layout);
   }
 
-  /** Moves the staged answer key into {@code expected/}. */
-  public static void commit(OutputLayout layout) throws IOException {
-    StagedFiles.commit(layout, FILES.stream().map(WriteAnswerKey::path).toList());
-  }
-
-  private static String path(String file) {
+  /** The answer key file {@code file}'s path in the output folder. */
+  public static String path(String file) {
     return OutputLayout.EXPECTED_DIR + "/" + file;
   }
 

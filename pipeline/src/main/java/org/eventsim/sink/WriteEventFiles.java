@@ -12,9 +12,10 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.io.Compression;
-import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -25,15 +26,14 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
-import org.apache.beam.sdk.transforms.windowing.PaneInfo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.eventsim.metrics.ProgressCounters;
+import org.eventsim.metrics.RunCounters;
 import org.eventsim.model.EventBatch;
 import org.eventsim.model.Timestamps;
+import org.apache.beam.sdk.util.MimeTypes;
 import org.eventsim.text.ByteBuilder;
 
 /**
@@ -43,10 +43,10 @@ import org.eventsim.text.ByteBuilder;
  *
  * <p>How (see {@link PartPlan}): events are grouped by arrival time into groups of bounded size,
  * each group is sorted once in memory and cut into ingest-date parts and event-date fragments, and
- * {@link FileIO} writes each of those as one file. Ingest-date files of one part are written under
- * their final names; the other files are then made by concatenating their pieces in order ({@link
- * FileConcat}), and events.ndjson is the concatenation of the ingest-date files in date order —
- * which is the whole run sorted by arrival.
+ * each of those is written as one file. Ingest-date files of one part are written under their final
+ * names; the other files are then made by concatenating their pieces in order ({@link FileConcat}),
+ * and events.ndjson is the concatenation of the ingest-date files in date order — which is the whole
+ * run sorted by arrival. Every write goes through Beam's file systems, into the layout's places.
  *
  * <p>Guarantees: every file appears complete or not at all (temporary file, then rename); a retried
  * step rewrites identical bytes; contents are independent of runner, parallelism, bundling and the
@@ -55,6 +55,7 @@ import org.eventsim.text.ByteBuilder;
 public final class WriteEventFiles extends PTransform<PCollection<EventBatch>, PCollection<String>> {
   private static final Coder<KV<KV<String, Integer>, byte[]>> PIECE_CODER =
       KvCoder.of(PartKey.coder(), ByteArrayCoder.of());
+
   private static final Coder<KV<KV<String, Integer>, String>> WRITTEN_CODER =
       KvCoder.of(PartKey.coder(), StringUtf8Coder.of());
   private static final Coder<KV<String, List<String>>> TASK_CODER =
@@ -86,21 +87,8 @@ public final class WriteEventFiles extends PTransform<PCollection<EventBatch>, P
     boolean singlePart = plan.singlePart();
     PCollection<KV<String, List<String>>> tasks =
         pieces
-            .apply(
-                "WritePieces",
-                FileIO.<KV<String, Integer>, KV<KV<String, Integer>, byte[]>>writeDynamic()
-                    .by(KV::getKey)
-                    .withDestinationCoder(PartKey.coder())
-                    .via(new BytesSink())
-                    .to(layout.outDir())
-                    .withNaming(key -> new PieceNaming(singlePart, key.getKey(), key.getValue()))
-                    .withTempDirectory(
-                        layout
-                            .workDir()
-                            .resolve("beam", StandardResolveOptions.RESOLVE_DIRECTORY)
-                            .toString())
-                    .withNoSpilling())
-            .getPerDestinationOutputFilenames()
+            .apply("WritePieces", ParDo.of(new WritePieceFn(layout, singlePart)))
+            .setCoder(WRITTEN_CODER)
             .apply("ListPieces", Combine.globally(new SortedListFn<>(WRITTEN_CODER, WriteEventFiles::byFileThenIndex)))
             .apply("PlanFiles", ParDo.of(new PlanFilesFn(singlePart)))
             .setCoder(TASK_CODER);
@@ -156,7 +144,7 @@ public final class WriteEventFiles extends PTransform<PCollection<EventBatch>, P
   /** Sorts one group by arrival and cuts it into ingest-date parts and event-date fragments. */
   static final class SortGroupFn extends DoFn<KV<Long, Iterable<byte[]>>, KV<KV<String, Integer>, byte[]>> {
     private final PartPlan plan;
-    private final Counter bytesSorted = ProgressCounters.counter(ProgressCounters.LINE_BYTES_SORTED);
+    private final Counter bytesSorted = RunCounters.counter(RunCounters.LINE_BYTES_SORTED);
 
     SortGroupFn(PartPlan plan) {
       this.plan = plan;
@@ -192,18 +180,38 @@ public final class WriteEventFiles extends PTransform<PCollection<EventBatch>, P
   }
 
   /**
-   * Names a piece's file: an ingest-date file of a single part gets its final name, every other
-   * piece a scratch name. A piece is exactly one element, hence one file, so the shard numbers
-   * FileIO passes are ignored (they count files across destinations, not per destination).
+   * Writes each sorted piece as one file, which it outputs: an ingest-date file of a single part
+   * under its final name, every other piece as a scratch file. Written by hand rather than through
+   * {@code FileIO}: a piece is exactly one element, so FileIO's sharding, open writer per
+   * destination (an object store's upload buffer each) and temporary-file-then-rename (a copy on
+   * an object store) bring nothing but cost. Idempotent: a retry rewrites the same bytes under the
+   * same name; the file is read only after this step has completed.
    */
-  record PieceNaming(boolean singlePart, String relativePath, int index) implements FileIO.Write.FileNaming {
-    @Override
-    public String getFilename(
-        BoundedWindow window, PaneInfo pane, int numShards, int shardIndex, Compression compression) {
-      if (singlePart && relativePath.startsWith(DatePartition.INGEST_DATE.folder() + "/")) {
-        return relativePath;
+  static final class WritePieceFn extends DoFn<KV<KV<String, Integer>, byte[]>, KV<KV<String, Integer>, String>> {
+    private final OutputLayout layout;
+    private final boolean singlePart;
+
+    WritePieceFn(OutputLayout layout, boolean singlePart) {
+      this.layout = layout;
+      this.singlePart = singlePart;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<KV<String, Integer>, byte[]> piece, OutputReceiver<KV<KV<String, Integer>, String>> out)
+        throws IOException {
+      String relativePath = piece.getKey().getKey();
+      ResourceId file =
+          singlePart && relativePath.startsWith(DatePartition.INGEST_DATE.folder() + "/")
+              ? layout.file(relativePath)
+              : layout.workFile(String.format("pieces/%s.%06d", relativePath, piece.getKey().getValue()));
+      try (WritableByteChannel channel = FileSystems.create(file, MimeTypes.BINARY)) {
+        ByteBuffer buf = ByteBuffer.wrap(piece.getValue());
+        while (buf.hasRemaining()) {
+          channel.write(buf);
+        }
       }
-      return OutputLayout.WORK_DIR + "/pieces/" + relativePath + String.format(".%06d", index);
+      out.output(KV.of(piece.getKey(), file.toString()));
     }
   }
 

@@ -3,7 +3,6 @@ package org.eventsim.sink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -14,9 +13,9 @@ import org.eventsim.stats.StatsJson;
 
 /**
  * Renders the run's {@link RunStats} into stats.json's text and stages it in the scratch folder
- * (atomically: temporary file, then rename). The command moves it to {@code stats.json} only once
- * the whole pipeline — files and Kafka alike — has succeeded ({@link #commit}), so a folder with a
- * stats.json holds a complete run. Output: the staged file's path.
+ * (atomically: temporary file, then rename). The owner of the output folder moves it to {@code
+ * stats.json} only once the whole pipeline — files and Kafka alike — has succeeded, so a folder with
+ * a stats.json holds a complete run. Output: the staged file's path.
  */
 public final class WriteStatsFile extends PTransform<PCollection<RunStats>, PCollection<String>> {
   private final OutputLayout layout;
@@ -37,15 +36,6 @@ public final class WriteStatsFile extends PTransform<PCollection<RunStats>, PCol
    */
   public static WriteStatsFile to(OutputLayout layout, Map<String, Object> settings, String outDirAsGiven) {
     return new WriteStatsFile(layout, settings, outDirAsGiven);
-  }
-
-  /**
-   * Moves the staged stats.json into place: the last step of a successful run.
-   *
-   * @throws IOException if the pipeline staged none
-   */
-  public static void commit(OutputLayout layout) throws IOException {
-    StagedFiles.commit(layout, List.of(OutputLayout.STATS_FILE));
   }
 
   @Override

@@ -6,7 +6,7 @@ import org.apache.beam.sdk.io.OffsetBasedSource;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.display.DisplayData;
-import org.eventsim.metrics.ProgressCounters;
+import org.eventsim.metrics.RunCounters;
 
 /**
  * A bounded source of the {@link OrderBlock}s that cover orders [firstOrder, endOrder).
@@ -101,7 +101,7 @@ public final class OrderBlockSource extends OffsetBasedSource<OrderBlock> {
   }
 
   private static final class Reader extends OffsetBasedReader<OrderBlock> {
-    private final Counter ordersRead = ProgressCounters.counter(ProgressCounters.ORDERS_READ);
+    private final Counter ordersRead = RunCounters.counter(RunCounters.ORDERS_READ);
     private long current;
 
     Reader(OrderBlockSource source) {

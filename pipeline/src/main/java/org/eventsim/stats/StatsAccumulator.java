@@ -50,6 +50,16 @@ public final class StatsAccumulator {
     }
   }
 
+  /** Orders counted so far (those with at least one delivery). */
+  public long orders() {
+    return orders;
+  }
+
+  /** Deliveries counted so far, duplicates included. */
+  public long events() {
+    return events;
+  }
+
   /** Adds {@code other}'s totals to this. */
   void merge(StatsAccumulator other) {
     orders += other.orders;

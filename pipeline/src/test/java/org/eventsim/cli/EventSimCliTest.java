@@ -162,7 +162,8 @@ public class EventSimCliTest {
     assertThat(rerun.stderr(), rerun.exitCode(), equalTo(0));
     assertThat(list(out.resolve("events_by_event_date")), not(hasItem("2026-01-09.ndjson")));
     assertThat(Files.readString(out.resolve("notes.txt")), equalTo("mine"));
-    assertThat(list(out), not(hasItem(".event-sim-work")));
+    assertThat(
+        list(out), equalTo(List.of("events.ndjson", "events_by_event_date", "events_by_ingest_date", "expected", "notes.txt", "stats.json")));
     assertThat(JSON.readTree(out.resolve("stats.json").toFile()).get("config").get("span_days").asInt(), equalTo(2));
   }
 

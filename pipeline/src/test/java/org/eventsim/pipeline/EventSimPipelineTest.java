@@ -16,6 +16,7 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.eventsim.EventSimPipeline;
 import org.eventsim.generate.GeneratorConfig;
 import org.eventsim.options.RunConfig;
+import org.eventsim.sink.OutputLayout;
 import org.eventsim.testing.OutputDigests;
 import org.eventsim.testing.ReferenceModel;
 import org.junit.Rule;
@@ -34,15 +35,15 @@ public class EventSimPipelineTest {
   public void wholeRunMatchesTheReference() throws Exception {
     GeneratorConfig generator = GeneratorConfig.builder().numOrders(1_200).build();
     Path out = tmp.newFolder().toPath();
-    EventSimPipeline.build(p, config(generator, out, 150, 2_000));
+    EventSimPipeline.build(p, config(generator, out, 150, 2_000), OutputLayout.in(out.toString()));
     p.run().waitUntilFinish();
 
     ReferenceModel expected = ReferenceModel.of(generator);
     assertThat(Files.readAllBytes(out.resolve("events.ndjson")), equalTo(expected.eventsFile()));
-    // stats.json is staged by the pipeline and moved into place by the command after success
+    // stats.json is staged by the pipeline and moved into place by the output's owner after success
     assertThat(Files.exists(out.resolve("stats.json")), equalTo(false));
     JsonNode stats =
-        new ObjectMapper().readTree(out.resolve(".event-sim-work/commit/stats.json").toFile());
+        new ObjectMapper().readTree(out.resolve(".work/commit/stats.json").toFile());
     assertThat(stats.get("n_events").asLong(), equalTo((long) expected.events().size()));
     assertThat(stats.get("n_orders").asLong(), equalTo(1_200L));
   }
@@ -51,7 +52,7 @@ public class EventSimPipelineTest {
   public void duplicatesAreSortedAndPartitionedLikeEveryOtherLine() throws Exception {
     GeneratorConfig generator = GeneratorConfig.builder().numOrders(800).duplicateRate(0.1).build();
     Path out = tmp.newFolder().toPath();
-    EventSimPipeline.build(p, config(generator, out, 100, 1_000));
+    EventSimPipeline.build(p, config(generator, out, 100, 1_000), OutputLayout.in(out.toString()));
     p.run().waitUntilFinish();
 
     ReferenceModel expected = ReferenceModel.of(generator);
@@ -60,7 +61,7 @@ public class EventSimPipelineTest {
     expected.byEventDate().forEach((name, bytes) -> expectedFiles.put(name, OutputDigests.sha256(bytes)));
     assertThat(OutputDigests.of(out.resolve("events_by_event_date")), equalTo(expectedFiles));
     JsonNode stats =
-        new ObjectMapper().readTree(out.resolve(".event-sim-work/commit/stats.json").toFile());
+        new ObjectMapper().readTree(out.resolve(".work/commit/stats.json").toFile());
     long lines = expected.events().size();
     long distinct = expected.events().stream().map(e -> e.eventId()).distinct().count();
     assertThat(stats.get("duplicates").asLong(), equalTo(lines - distinct));
@@ -74,13 +75,13 @@ public class EventSimPipelineTest {
     long start = Instant.parse("9999-12-29T00:00:00Z").getEpochSecond() * 1_000_000;
     GeneratorConfig generator = GeneratorConfig.builder().numOrders(2_000).startMicros(start).spanDays(2).build();
     Path out = tmp.newFolder().toPath();
-    EventSimPipeline.build(p, config(generator, out, 100, 1_000_000));
+    EventSimPipeline.build(p, config(generator, out, 100, 1_000_000), OutputLayout.in(out.toString()));
     assertThrows(Pipeline.PipelineExecutionException.class, () -> p.run().waitUntilFinish());
     assertThat(Files.exists(out.resolve("stats.json")), equalTo(false));
     assertThat(Files.exists(out.resolve("events.ndjson")), equalTo(false));
   }
 
   private static RunConfig config(GeneratorConfig g, Path out, long ordersPerBlock, long maxGroupEvents) {
-    return new RunConfig(g, out.toString(), out.toString(), null, true, ordersPerBlock, maxGroupEvents);
+    return new RunConfig(g, out.toString(), null, false, null, true, ordersPerBlock, maxGroupEvents);
   }
 }

@@ -67,7 +67,7 @@ public class WriteEventFilesTest {
     PCollection<String> files =
         p.apply(GenerateEvents.of(config, ordersPerBlock))
             .get(GenerateEvents.EVENTS)
-            .apply(WriteEventFiles.to(new OutputLayout(out.toString()), plan));
+            .apply(WriteEventFiles.to(OutputLayout.in(out.toString()), plan));
     ReferenceModel expected = ReferenceModel.of(config);
     int fileCount = expected.byIngestDate().size() + expected.byEventDate().size() + 1;
     PAssert.thatSingleton(files.apply(org.apache.beam.sdk.transforms.Count.globally())).isEqualTo((long) fileCount);

@@ -10,10 +10,23 @@ import java.util.List;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
 
-/** Making a file from pieces, including retries after a failure at each point of the way. */
+/**
+ * Making a file from pieces, including retries, with the composer of every store that renames
+ * (compose into scratch, then rename) and of every object store (upload straight into place).
+ */
+@RunWith(Parameterized.class)
 public class FileConcatTest {
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
+
+  @Parameterized.Parameters(name = "createIsAtomic={0}")
+  public static List<Object[]> composers() {
+    return List.of(new Object[] {false}, new Object[] {true});
+  }
+
+  @Parameterized.Parameter public boolean createIsAtomic;
 
   @Test
   public void joinsScratchPiecesInOrderAndDeletesThem() throws Exception {
@@ -36,30 +49,14 @@ public class FileConcatTest {
   @Test
   public void copiesFilesItDoesNotOwnAndLeavesThem() throws Exception {
     OutputLayout layout = layout();
-    Path a = Files.writeString(Path.of(layout.outDir(), "a.ndjson"), "1\n");
-    Path b = Files.writeString(Path.of(layout.outDir(), "b.ndjson"), "2\n");
+    Path a = Files.writeString(Path.of(layout.root(), "a.ndjson"), "1\n");
+    Path b = Files.writeString(Path.of(layout.root(), "b.ndjson"), "2\n");
     FileConcat.make(layout, "events.ndjson", List.of(a.toString(), b.toString()));
     FileConcat.make(layout, "events.ndjson", List.of(a.toString(), b.toString())); // retried
     assertThat(read(layout, "events.ndjson"), equalTo("1\n2\n"));
     assertThat(Files.exists(a) && Files.exists(b), equalTo(true));
     FileConcat.make(layout, "empty.ndjson", List.of());
     assertThat(read(layout, "empty.ndjson"), equalTo(""));
-  }
-
-  @Test
-  public void aRetryAfterTheFirstPieceWasMovedAndPartlyAppendedToRedoesTheAppend() throws Exception {
-    OutputLayout layout = layout();
-    List<String> pieces = pieces(layout, "first\n", "second\n", "third\n");
-    // the state an attempt leaves when it fails while appending: first piece moved to staging,
-    // its length recorded, part of the second appended
-    Path staging = Path.of(layout.workFile("staging/x.ndjson").toString());
-    Files.createDirectories(staging.getParent());
-    Files.writeString(staging.resolveSibling("x.ndjson.first-piece-length"), "6");
-    Files.move(Path.of(pieces.get(0)), staging);
-    Files.writeString(staging, "sec", java.nio.file.StandardOpenOption.APPEND);
-
-    FileConcat.make(layout, "x.ndjson", pieces);
-    assertThat(read(layout, "x.ndjson"), equalTo("first\nsecond\nthird\n"));
   }
 
   @Test
@@ -72,7 +69,8 @@ public class FileConcatTest {
   }
 
   private OutputLayout layout() throws Exception {
-    return new OutputLayout(tmp.newFolder().getAbsolutePath());
+    String dir = tmp.newFolder().getAbsolutePath();
+    return new OutputLayout(dir + "/", dir + "/.work/", new CopyComposer(createIsAtomic));
   }
 
   private static List<String> pieces(OutputLayout layout, String... contents) throws Exception {

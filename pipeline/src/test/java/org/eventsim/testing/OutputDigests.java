@@ -36,6 +36,22 @@ public final class OutputDigests {
     return digests;
   }
 
+  /**
+   * As {@link #of}, for the run's outputs only: without the tool's hidden entries (a lease, the
+   * staging folder of a run under way or killed) and the user's other files.
+   */
+  public static Map<String, String> outputsOf(Path dir) throws IOException {
+    Map<String, String> outputs = new TreeMap<>();
+    of(dir).forEach(
+        (file, sha) -> {
+          if (file.equals("events.ndjson") || file.equals("stats.json") || file.startsWith("expected/")
+              || file.startsWith("events_by_ingest_date/") || file.startsWith("events_by_event_date/")) {
+            outputs.put(file, sha);
+          }
+        });
+    return outputs;
+  }
+
   public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

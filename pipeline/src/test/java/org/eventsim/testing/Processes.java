@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the command as users do, in its own process, for end-to-end tests. */
@@ -34,11 +35,18 @@ public final class Processes {
   /** Runs {@code command} to completion (killing it after {@code timeoutMinutes}). */
   public static Result run(List<String> command, int timeoutMinutes)
       throws IOException, InterruptedException {
+    return run(command, Map.of(), timeoutMinutes);
+  }
+
+  /** As {@link #run(List, int)}, with {@code env} added to the environment. */
+  public static Result run(List<String> command, Map<String, String> env, int timeoutMinutes)
+      throws IOException, InterruptedException {
     Path stdout = Files.createTempFile("event-sim", ".out");
     Path stderr = Files.createTempFile("event-sim", ".err");
     long started = System.nanoTime();
-    Process p =
-        new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+    builder.environment().putAll(env);
+    Process p = builder.start();
     try {
       if (!p.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
         throw new AssertionError("timed out after " + timeoutMinutes + " min: " + command);

@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.eventsim.testing.OutputDigests;
 import org.eventsim.testing.Processes;
 import org.eventsim.testing.Processes.Result;
 import org.junit.Rule;
@@ -109,12 +111,18 @@ public class DirectJarIT {
     assertThat(Files.exists(out), equalTo(false));
   }
 
+  /**
+   * A run killed (SIGKILL) part-way over a complete earlier run leaves the earlier run's files and
+   * stats.json as they were, during the run and after; the next run takes the folder over at once
+   * (the killed run's process is gone from this host) and leaves a complete folder with nothing but
+   * the outputs in it.
+   */
   @Test
-  public void aKilledRunNeverLooksComplete() throws Exception {
+  public void aKilledRunLeavesThePreviousRunAsItWasAndTheNextRunTakesOver() throws Exception {
     Path out = tmp.newFolder().toPath();
     Result first = run(java("--out", out.toString(), "--n-orders", "100"));
     assertThat(first.stderr(), first.code(), equalTo(0));
-    assertThat(Files.exists(out.resolve("stats.json")), equalTo(true));
+    Map<String, String> complete = OutputDigests.outputsOf(out);
 
     Process p =
         new ProcessBuilder(java("--out", out.toString(), "--n-orders", "400000"))
@@ -126,17 +134,44 @@ public class DirectJarIT {
         // wait for the first progress line: generation is under way
       }
       assertThat("the run reported progress before it ended", line != null, equalTo(true));
-      assertThat("the previous run's stats.json is gone while a run is under way",
-          Files.exists(out.resolve("stats.json")), equalTo(false));
+      assertThat("the previous run is complete while a run is under way", OutputDigests.outputsOf(out), equalTo(complete));
       p.destroyForcibly(); // SIGKILL: no shutdown hooks, nothing tidied
       assertThat(p.waitFor(30, TimeUnit.SECONDS), equalTo(true));
     }
-    assertThat(Files.exists(out.resolve("stats.json")), equalTo(false));
+    assertThat(OutputDigests.outputsOf(out), equalTo(complete));
 
-    Result rerun = run(java("--out", out.toString(), "--n-orders", "100"));
+    Result rerun = run(java("--out", out.toString(), "--n-orders", "200"));
     assertThat(rerun.stderr(), rerun.code(), equalTo(0));
-    assertThat(Files.exists(out.resolve("stats.json")), equalTo(true));
-    assertThat(Files.exists(out.resolve(".event-sim-work")), equalTo(false));
+    assertThat(OutputDigests.outputsOf(out), org.hamcrest.Matchers.not(equalTo(complete)));
+    assertThat(OutputDigests.of(out).keySet(), equalTo(OutputDigests.outputsOf(out).keySet()));
+  }
+
+  /** Of two runs started on one folder, one is refused at once; the other leaves a complete folder. */
+  @Test
+  public void twoConcurrentRunsOnOneLocalFolderCannotMix() throws Exception {
+    Path out = tmp.newFolder().toPath();
+    Process first =
+        new ProcessBuilder(java("--out", out.toString(), "--n-orders", "300000", "--seed", "1", "--start", "2026-01-01"))
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try (BufferedReader err = new BufferedReader(new InputStreamReader(first.getErrorStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = err.readLine()) != null && !isProgress(line)) {
+        // the first run holds the folder once it reports progress
+      }
+      Result second = run(java("--out", out.toString(), "--n-orders", "300000", "--seed", "2", "--start", "2026-01-01"));
+      assertThat(second.code(), equalTo(1));
+      assertThat(second.stderr().strip(), startsWith("event-sim: --out " + out + " is in use by another run: process " + first.pid() + " on "));
+      err.transferTo(java.io.Writer.nullWriter());
+      assertThat(first.waitFor(5, TimeUnit.MINUTES), equalTo(true));
+      assertThat(first.exitValue(), equalTo(0));
+    } finally {
+      first.destroyForcibly();
+    }
+    JsonNode stats = new ObjectMapper().readTree(out.resolve("stats.json").toFile());
+    assertThat(stats.get("seed").asLong(), equalTo(1L));
+    assertThat((long) Files.readAllLines(out.resolve("events.ndjson")).size(), equalTo(stats.get("n_events").asLong()));
+    assertThat(OutputDigests.of(out).keySet(), equalTo(OutputDigests.outputsOf(out).keySet()));
   }
 
   @Test
@@ -165,7 +200,7 @@ public class DirectJarIT {
     assertThat(p.waitFor(5, TimeUnit.MINUTES), equalTo(true));
     assertThat(stderr.toString(), p.exitValue(), equalTo(1));
     assertThat(stderr.toString(), containsString("event-sim: the run failed: "));
-    assertThat(stderr.toString(), containsString("holds no stats.json, so it is not a complete run"));
+    assertThat(stderr.toString(), containsString("holds no stats.json of this run: it was not committed"));
   }
 
   /** A progress line of a run that is generating or writing its files. */

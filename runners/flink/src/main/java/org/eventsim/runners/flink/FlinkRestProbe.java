@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.eventsim.cli.ProgressProbe;
-import org.eventsim.metrics.ProgressCounters;
+import org.eventsim.metrics.RunCounters;
 
 /**
  * Progress of a job on Flink, read from the REST API of the cluster it runs on (the embedded
@@ -19,7 +19,7 @@ import org.eventsim.metrics.ProgressCounters;
  * reports a batch ParDo's counters only then, so the command asks Flink.
  *
  * <ul>
- *   <li>orders: the Beam counter {@link ProgressCounters#ORDERS_READ}, which the order source's
+ *   <li>orders: the Beam counter {@link RunCounters#ORDERS_READ}, which the order source's
  *       reader updates as it reads (Flink shows it as a metric of the source's subtasks);
  *   <li>bytes to sort: what the step that packs events into sort groups has sent so far;
  *   <li>whether generation and the sort are done: the status of their tasks. How far a sort has
@@ -100,7 +100,7 @@ final class FlinkRestProbe implements ProgressProbe {
     String path = "/jobs/" + jobId + "/vertices/" + vertexId + "/subtasks/metrics";
     if (ordersMetricId == null) {
       for (JsonNode m : get(path)) {
-        if (m.path("id").asText().endsWith(ProgressCounters.ORDERS_READ)) {
+        if (m.path("id").asText().endsWith(RunCounters.ORDERS_READ)) {
           ordersMetricId = m.path("id").asText();
         }
       }

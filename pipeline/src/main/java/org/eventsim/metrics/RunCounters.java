@@ -4,12 +4,12 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 
 /**
- * The Beam counters a running pipeline reports its progress with, for the command's progress line.
- * They never affect the output. Where a counter is live depends on the runner: the DirectRunner
+ * The Beam counters a pipeline reports: its progress, for the command's progress line, and what
+ * it wrote, for the command's summary. They never affect the output. Where a counter is live depends on the runner: the DirectRunner
  * commits every counter per bundle; Flink reports a source reader's counters as it reads, but a
  * batch ParDo's only when its task ends.
  */
-public final class ProgressCounters {
+public final class RunCounters {
   /** Namespace of every progress counter. */
   public static final String NAMESPACE = "event-sim";
   /** Orders read from the order source: counted by its reader, so live on every runner. */
@@ -18,8 +18,12 @@ public final class ProgressCounters {
   public static final String LINE_BYTES_GENERATED = "line_bytes_generated";
   /** Bytes of event lines sorted into ingest-date parts: reaches LINE_BYTES_GENERATED at the end. */
   public static final String LINE_BYTES_SORTED = "line_bytes_sorted";
+  /** Orders with at least one event written (stats.json's n_orders). */
+  public static final String ORDERS_WRITTEN = "orders_written";
+  /** Events written, duplicates included (stats.json's n_events). */
+  public static final String EVENTS_WRITTEN = "events_written";
 
-  private ProgressCounters() {}
+  private RunCounters() {}
 
   /** The counter {@code name} of {@link #NAMESPACE}. */
   public static Counter counter(String name) {

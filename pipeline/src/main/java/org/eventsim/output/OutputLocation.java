@@ -1,0 +1,360 @@
+package org.eventsim.output;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.eventsim.generate.GeneratorConfig;
+import org.eventsim.sink.DatePartition;
+import org.eventsim.sink.OutputLayout;
+import org.eventsim.sink.WriteAnswerKey;
+
+/**
+ * The output folder of a run, on any of Beam's file systems, and the one owner of its rules.
+ *
+ * <p>The tool owns, in the folder, {@code events.ndjson}, {@code stats.json}, {@code expected/} and
+ * the two date folders (of a daily increment, only its days' files); nothing else is touched. A run
+ * goes through three steps:
+ *
+ * <ol>
+ *   <li>{@link #prepare}: checks that the folder can be written, takes the run's {@link Lease}, and
+ *       gives the pipeline the places it writes to ({@link #layout()});
+ *   <li>the pipeline runs and writes there;
+ *   <li>{@link #commit}: replaces the previous run's files with the new ones — {@code stats.json}
+ *       deleted first, the answer key and then {@code stats.json} moved in last — and gives the
+ *       lease up; or {@link #abort}, which removes what the run wrote and gives the lease up.
+ * </ol>
+ *
+ * Where a rename is cheap (a local disk, HDFS) the pipeline writes into a staging folder in the
+ * output folder, {@code .event-sim-staging/RUN/}, and commit renames the files into place: a run that
+ * fails or is killed leaves the previous complete run as it was. On an object store (S3) a rename
+ * copies every byte, which would add a third to a run's time, so the run writes in place, as the
+ * Python tool did: {@code stats.json} is deleted first, the files are replaced as they are written,
+ * and a failed run leaves a folder without {@code stats.json}, which is not complete.
+ */
+public final class OutputLocation {
+  /** The staging folders of runs, where a rename is cheap. */
+  static final String STAGING = ".event-sim-staging";
+  /** The scratch folders of runs that write in place. */
+  static final String WORK = ".event-sim-work";
+  private static final AtomicInteger RUNS = new AtomicInteger();
+  private static final DateTimeFormatter RUN_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private final String given;
+  private final ResourceId folder;
+  private final Store store;
+  private final Lease lease;
+  private final OutputLayout layout;
+  private final ResourceId runDir;
+
+  private OutputLocation(String given, ResourceId folder, Store store, Lease lease, OutputLayout layout, ResourceId runDir) {
+    this.given = given;
+    this.folder = folder;
+    this.store = store;
+    this.lease = lease;
+    this.layout = layout;
+    this.runDir = runDir;
+  }
+
+  /** Why a folder cannot be used. */
+  public static final class Refused extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final boolean badInput;
+
+    Refused(String message, boolean badInput) {
+      super(message);
+      this.badInput = badInput;
+    }
+
+    /** Whether the location as given is wrong (else the store does not answer, or holds it). */
+    public boolean badInput() {
+      return badInput;
+    }
+  }
+
+  /**
+   * Checks {@code given} ({@code --out}) and takes it for this run: it must name a folder on a
+   * file system this build has, that can be created and written; no live run may hold it. Nothing
+   * is written when it fails.
+   *
+   * @param options the pipeline's options, with the file systems set up by {@link FileSystemSetup}
+   * @param takeOver take the folder even from a run whose lease looks live
+   * @throws Refused with a one-line message naming the folder and what is wrong
+   */
+  public static OutputLocation prepare(
+      String given, GeneratorConfig run, PipelineOptions options, boolean takeOver, Clock clock)
+      throws Refused {
+    ResourceId folder;
+    try {
+      FileSystems.setDefaultPipelineOptions(options);
+      folder = Locations.folder(given);
+    } catch (IllegalArgumentException e) {
+      throw new Refused(
+          "--out '" + given + "': no file system for scheme '" + Locations.scheme(given) + "' (event-sim"
+              + " writes to local folders, hdfs://HOST:PORT/path and s3://bucket/prefix)", true);
+    }
+    String runId =
+        RUN_TIME.format(clock.instant()) + "-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet();
+    Store store;
+    Lease lease;
+    try {
+      store = Store.of(folder, options);
+      checkWritable(given, folder, store, runId);
+      lease = Lease.acquire(store, folder, runId, takeOver, clock);
+    } catch (Lease.HeldException e) {
+      throw new Refused("--out " + given + " " + e.getMessage(), false);
+    } catch (IOException | RuntimeException e) {
+      throw new Refused("--out " + given + ": cannot be written (" + reason(e) + ")", isMissing(e));
+    }
+    try {
+      // any other run's staging or scratch folder is a dead run's: the lease is ours
+      store.deleteTree(folder.resolve(STAGING, StandardResolveOptions.RESOLVE_DIRECTORY));
+      store.deleteTree(folder.resolve(WORK, StandardResolveOptions.RESOLVE_DIRECTORY));
+      OutputLayout layout;
+      ResourceId runDir;
+      if (store.renamesAreCheap()) {
+        runDir = folder.resolve(STAGING + "/" + runId, StandardResolveOptions.RESOLVE_DIRECTORY);
+        layout =
+            new OutputLayout(
+                runDir.resolve("files", StandardResolveOptions.RESOLVE_DIRECTORY).toString(),
+                runDir.resolve("work", StandardResolveOptions.RESOLVE_DIRECTORY).toString(),
+                store.composer());
+      } else {
+        runDir = folder.resolve(WORK + "/" + runId, StandardResolveOptions.RESOLVE_DIRECTORY);
+        layout = new OutputLayout(folder.toString(), runDir.toString(), store.composer());
+      }
+      OutputLocation location = new OutputLocation(given, folder, store, lease, layout, runDir);
+      if (!store.renamesAreCheap()) {
+        location.clearPrevious(run); // in place: the previous run's files go now, stats.json first
+      }
+      return location;
+    } catch (IOException | RuntimeException e) {
+      try {
+        lease.release();
+      } catch (IOException ignored) {
+        // the lease expires
+      }
+      throw new Refused("--out " + given + ": cannot be prepared (" + reason(e) + ")", false);
+    }
+  }
+
+  /** Where the pipeline writes. */
+  public OutputLayout layout() {
+    return layout;
+  }
+
+  /** The location as given, e.g. {@code ./out} or {@code s3://bucket/x}. */
+  public String given() {
+    return given;
+  }
+
+  /**
+   * Replaces the previous run's files with this run's: {@code stats.json} is deleted first, the
+   * files this run does not write again are removed (of an increment, none: it owns its days
+   * only), the new ones moved in (an increment's days without arrivals get an empty file), then the
+   * answer key and, last, {@code stats.json}. Gives the lease up.
+   *
+   * @return the number of output files this run wrote
+   * @throws IOException when the lease was taken over, or the store fails
+   */
+  public long commit(GeneratorConfig run, boolean writeFiles) throws IOException {
+    lease.checkHeld();
+    long files = 0;
+    if (store.renamesAreCheap()) {
+      clearPrevious(run);
+      List<ResourceId> from = new ArrayList<>();
+      List<ResourceId> to = new ArrayList<>();
+      for (MatchResult.Metadata m : staged()) {
+        String relative = m.resourceId().toString().substring(layout.root().length());
+        from.add(m.resourceId());
+        to.add(file(relative));
+      }
+      if (!from.isEmpty()) {
+        FileSystems.rename(from, to);
+      }
+      files += from.size();
+    } else {
+      files += countInPlace(run);
+    }
+    if (writeFiles) {
+      files += completeIncrementDays(run);
+    }
+    List<String> results = new ArrayList<>();
+    WriteAnswerKey.FILES.forEach(f -> results.add(WriteAnswerKey.path(f)));
+    results.add(OutputLayout.STATS_FILE);
+    for (String result : results) {
+      FileSystems.rename(List.of(layout.staged(result)), List.of(file(result)));
+    }
+    files += results.size();
+    store.deleteTree(runDir);
+    deleteEmptyParent();
+    lease.release();
+    return files;
+  }
+
+  /**
+   * Removes what this run wrote and gives the lease up. Where the run wrote into a staging folder,
+   * the previous run's files are untouched.
+   *
+   * @return null, or why the clean-up was incomplete
+   */
+  public String abort() {
+    String problem = null;
+    try {
+      store.deleteTree(runDir);
+      deleteEmptyParent();
+    } catch (IOException | RuntimeException e) {
+      problem = "could not remove " + runDir + ": " + reason(e);
+    }
+    try {
+      lease.release();
+    } catch (IOException | RuntimeException e) {
+      problem = (problem == null ? "" : problem + "; ") + "could not remove the lease " + lease.file();
+    }
+    return problem;
+  }
+
+  /** The files the pipeline wrote into the staging folder (not its scratch files). */
+  private List<MatchResult.Metadata> staged() throws IOException {
+    List<MatchResult.Metadata> files = new ArrayList<>(Store.match(layout.root() + OutputLayout.EVENTS_FILE));
+    for (DatePartition p : DatePartition.values()) {
+      files.addAll(Store.match(layout.root() + p.folder() + "/*"));
+    }
+    return files;
+  }
+
+  /**
+   * Deletes the previous run's outputs: stats.json first, then events.ndjson, the answer key and
+   * the date files (of an increment, its own days' only: the other days stay).
+   */
+  private void clearPrevious(GeneratorConfig run) throws IOException {
+    Store.delete(List.of(file(OutputLayout.STATS_FILE)));
+    List<ResourceId> old = new ArrayList<>(List.of(file(OutputLayout.EVENTS_FILE)));
+    WriteAnswerKey.FILES.forEach(f -> old.add(file(WriteAnswerKey.path(f))));
+    if (run.increment()) {
+      for (int day = run.ingestFirstDay(); day <= run.ingestLastDay(); day++) {
+        old.add(file(DatePartition.INGEST_DATE.relativePath(day)));
+      }
+    } else {
+      for (DatePartition p : DatePartition.values()) {
+        Store.match(folder + p.folder() + "/*.ndjson").forEach(m -> old.add(m.resourceId()));
+      }
+    }
+    Store.delete(old);
+    if (store instanceof LocalStore && !run.increment()) {
+      // empty date folders of the previous run
+      for (DatePartition p : DatePartition.values()) {
+        Path dir = LocalStore.path(folder.resolve(p.folder(), StandardResolveOptions.RESOLVE_DIRECTORY));
+        try (var entries = Files.list(dir)) {
+          if (entries.findAny().isEmpty()) {
+            Files.delete(dir);
+          }
+        } catch (IOException ignored) {
+          // absent, or holds files that are not the tool's
+        }
+      }
+    }
+  }
+
+  /** Gives each day of an increment its ingest-date file, empty when nothing arrived. */
+  private long completeIncrementDays(GeneratorConfig run) throws IOException {
+    if (!run.increment()) {
+      return 0;
+    }
+    long created = 0;
+    for (int day = run.ingestFirstDay(); day <= run.ingestLastDay(); day++) {
+      ResourceId f = file(DatePartition.INGEST_DATE.relativePath(day));
+      if (Store.match(f.toString()).isEmpty()) {
+        Store.write(f, new byte[0]);
+        created++;
+      }
+    }
+    return created;
+  }
+
+  /** The output files an in-place run wrote: events.ndjson and its date files. */
+  private long countInPlace(GeneratorConfig run) throws IOException {
+    long n = Store.match(file(OutputLayout.EVENTS_FILE).toString()).size();
+    if (run.increment()) {
+      for (int day = run.ingestFirstDay(); day <= run.ingestLastDay(); day++) {
+        n += Store.match(file(DatePartition.INGEST_DATE.relativePath(day)).toString()).size();
+      }
+    } else {
+      for (DatePartition p : DatePartition.values()) {
+        n += Store.match(folder + p.folder() + "/*.ndjson").size();
+      }
+    }
+    return n;
+  }
+
+  /** Removes the staging or scratch folder of all runs when this run's was the last in it. */
+  private void deleteEmptyParent() throws IOException {
+    ResourceId parent = folder.resolve(store.renamesAreCheap() ? STAGING : WORK, StandardResolveOptions.RESOLVE_DIRECTORY);
+    if (Store.match(parent + "**").isEmpty()) {
+      store.deleteTree(parent);
+    }
+  }
+
+  private ResourceId file(String relativePath) {
+    return folder.resolve(relativePath, StandardResolveOptions.RESOLVE_FILE);
+  }
+
+  /** Writes and deletes a probe file: the folder exists (or can be made), and can be written. */
+  private static void checkWritable(String given, ResourceId folder, Store store, String runId)
+      throws IOException, Refused {
+    if (store instanceof LocalStore) {
+      Path dir = LocalStore.path(folder);
+      if (Files.exists(dir) && !Files.isDirectory(dir)) {
+        throw new Refused("--out '" + given + "' is a file, not a folder", true);
+      }
+      try {
+        Files.createDirectories(dir);
+      } catch (IOException | SecurityException e) {
+        throw new Refused("--out '" + given + "' cannot be created: " + reason(e), true);
+      }
+    }
+    ResourceId probe = folder.resolve(".event-sim-write-check-" + runId, StandardResolveOptions.RESOLVE_FILE);
+    try {
+      Store.write(probe, new byte[0]);
+      Store.delete(List.of(probe));
+    } catch (IOException | RuntimeException e) {
+      if (store instanceof LocalStore) {
+        throw new Refused("--out '" + given + "' is not writable: " + reason(e), true);
+      }
+      throw e;
+    }
+  }
+
+  /** Whether {@code e} says the place does not exist (a missing bucket, say). */
+  private static boolean isMissing(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (t instanceof FileNotFoundException || m.contains("NoSuchBucket") || m.contains("does not exist")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String reason(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String m = root.getMessage();
+    return root.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+  }
+}

@@ -1,0 +1,61 @@
+package org.eventsim.output;
+
+import java.io.IOException;
+import java.net.URI;
+import org.apache.beam.sdk.io.aws2.options.S3ClientBuilderFactory;
+import org.apache.beam.sdk.io.aws2.options.S3Options;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.util.InstanceBuilder;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * A prefix of an S3 bucket (or of an S3-compatible store). An upload appears whole when it
+ * completes, so files are composed straight into place; a rename copies every byte, so a run writes
+ * in place. A file is created exclusively with a conditional upload ({@code If-None-Match: *}),
+ * which S3 and the usual S3-compatible stores honour.
+ */
+final class S3Store extends ObjectStore {
+  private final S3Client client;
+
+  S3Store(PipelineOptions options) {
+    S3Options s3 = options.as(S3Options.class);
+    S3ClientBuilderFactory factory =
+        InstanceBuilder.ofType(S3ClientBuilderFactory.class).fromClass(s3.getS3ClientFactoryClass()).build();
+    client = factory.createBuilder(s3).build();
+  }
+
+  @Override
+  boolean createNew(ResourceId file, byte[] bytes) throws IOException {
+    URI uri = URI.create(file.toString());
+    try {
+      client.putObject(
+          PutObjectRequest.builder()
+              .bucket(uri.getAuthority())
+              .key(uri.getPath().substring(1))
+              .overrideConfiguration(o -> o.putHeader("If-None-Match", "*"))
+              .build(),
+          RequestBody.fromBytes(bytes));
+      return true;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 412 || e.statusCode() == 409) {
+        return false; // exists, or another upload of it is under way
+      }
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  @Override
+  boolean exclusiveCreate() {
+    return true;
+  }
+
+  @Override
+  String kind() {
+    return "S3";
+  }
+
+}

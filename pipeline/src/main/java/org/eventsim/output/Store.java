@@ -1,0 +1,103 @@
+package org.eventsim.output;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.util.MimeTypes;
+import org.eventsim.sink.Composer;
+
+/**
+ * The store an output folder is on, as the output needs it. Most of it is Beam's {@link
+ * FileSystems}, the same for every store; a store adds what they lack: creating a file only if it
+ * does not exist (for the lease), deleting a folder with everything in it, whether a rename is
+ * cheap, and how to compose a file from pieces.
+ */
+abstract class Store {
+  /** The store of {@code folder}, with clients configured from {@code options}. */
+  static Store of(ResourceId folder, PipelineOptions options) throws IOException {
+    return switch (folder.getScheme()) {
+      case "file" -> new LocalStore();
+      case "hdfs" -> new HdfsStore(folder, options);
+      case "s3" -> new S3Store(options);
+      default -> new ObjectStore();
+    };
+  }
+
+  /**
+   * Creates {@code file} holding {@code bytes} if no file of that name exists, and says whether it
+   * did. Exclusive where {@link #exclusiveCreate()}: of two concurrent calls, exactly one creates.
+   */
+  abstract boolean createNew(ResourceId file, byte[] bytes) throws IOException;
+
+  /** Whether {@link #createNew} is exclusive on this store. */
+  abstract boolean exclusiveCreate();
+
+  /** Deletes {@code folder} and everything under it; nothing happens when it does not exist. */
+  abstract void deleteTree(ResourceId folder) throws IOException;
+
+  /**
+   * Whether renaming a file costs no more than a metadata update. Then a run writes into a staging
+   * folder and commits by renaming; otherwise (an object store, where a rename copies every byte)
+   * it writes in place.
+   */
+  abstract boolean renamesAreCheap();
+
+  /** How the pipeline composes a file from pieces on this store. */
+  abstract Composer composer();
+
+  /** A short name of the store, for messages. */
+  abstract String kind();
+
+  // What every store does through Beam's file systems.
+
+  /** Writes {@code file} with {@code bytes}, replacing it if it exists. */
+  static void write(ResourceId file, byte[] bytes) throws IOException {
+    try (WritableByteChannel out = FileSystems.create(file, MimeTypes.BINARY)) {
+      ByteBuffer buf = ByteBuffer.wrap(bytes);
+      while (buf.hasRemaining()) {
+        out.write(buf);
+      }
+    }
+  }
+
+  /** The bytes of a small file, or null when it does not exist. */
+  static byte[] read(ResourceId file) throws IOException {
+    try (ReadableByteChannel in = FileSystems.open(file)) {
+      return Channels.newInputStream(in).readAllBytes();
+    } catch (FileNotFoundException e) {
+      return null;
+    }
+  }
+
+  /** The files matching {@code glob} (none when nothing matches). */
+  static List<MatchResult.Metadata> match(String glob) throws IOException {
+    MatchResult r = FileSystems.match(glob);
+    if (r.status() == MatchResult.Status.NOT_FOUND) {
+      return List.of();
+    }
+    List<MatchResult.Metadata> files = new ArrayList<>();
+    for (MatchResult.Metadata m : r.metadata()) {
+      if (!m.resourceId().isDirectory()) {
+        files.add(m);
+      }
+    }
+    return files;
+  }
+
+  /** Deletes {@code files}; missing ones are fine. */
+  static void delete(List<ResourceId> files) throws IOException {
+    if (!files.isEmpty()) {
+      FileSystems.delete(files, StandardMoveOptions.IGNORE_MISSING_FILES);
+    }
+  }
+}
