@@ -11,8 +11,7 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.eventsim.sink.Composer;
-import org.eventsim.sink.CopyComposer;
+import org.eventsim.sink.StoreWriter;
 
 /**
  * A folder on HDFS, through Hadoop's client configured as Beam's (see {@link FileSystemSetup}).
@@ -54,8 +53,8 @@ final class HdfsStore extends Store {
   }
 
   @Override
-  Composer composer() {
-    return new CopyComposer(false);
+  StoreWriter writer() {
+    return new HdfsWriter();
   }
 
   @Override

@@ -10,7 +10,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.eventsim.sink.Composer;
+import org.eventsim.sink.StoreWriter;
 
 /** A folder on the local disk (or a disk every worker mounts). */
 final class LocalStore extends Store {
@@ -71,8 +71,8 @@ final class LocalStore extends Store {
   }
 
   @Override
-  Composer composer() {
-    return new LocalComposer();
+  StoreWriter writer() {
+    return new LocalWriter();
   }
 
   @Override

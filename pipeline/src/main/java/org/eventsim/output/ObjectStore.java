@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.eventsim.sink.Composer;
-import org.eventsim.sink.CopyComposer;
+import org.eventsim.sink.StoreWriter;
+import org.eventsim.sink.CopyingWriter;
 
 /**
  * An object store Beam has a file system for (such as {@code gs://}) that event-sim knows nothing
@@ -45,8 +45,8 @@ class ObjectStore extends Store {
   }
 
   @Override
-  Composer composer() {
-    return new CopyComposer(true);
+  StoreWriter writer() {
+    return new CopyingWriter(true);
   }
 
   @Override

@@ -131,10 +131,10 @@ public final class OutputLocation {
             new OutputLayout(
                 runDir.resolve("files", StandardResolveOptions.RESOLVE_DIRECTORY).toString(),
                 runDir.resolve("work", StandardResolveOptions.RESOLVE_DIRECTORY).toString(),
-                store.composer());
+                store.writer());
       } else {
         runDir = folder.resolve(WORK + "/" + runId, StandardResolveOptions.RESOLVE_DIRECTORY);
-        layout = new OutputLayout(folder.toString(), runDir.toString(), store.composer());
+        layout = new OutputLayout(folder.toString(), runDir.toString(), store.writer());
       }
       OutputLocation location = new OutputLocation(given, folder, store, lease, layout, runDir);
       if (!store.renamesAreCheap()) {

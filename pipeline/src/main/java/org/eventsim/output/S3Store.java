@@ -7,6 +7,7 @@ import org.apache.beam.sdk.io.aws2.options.S3Options;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.util.InstanceBuilder;
+import org.eventsim.sink.StoreWriter;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -54,8 +55,12 @@ final class S3Store extends ObjectStore {
   }
 
   @Override
+  StoreWriter writer() {
+    return new S3Writer();
+  }
+
+  @Override
   String kind() {
     return "S3";
   }
-
 }

@@ -14,7 +14,7 @@ import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.util.MimeTypes;
-import org.eventsim.sink.Composer;
+import org.eventsim.sink.StoreWriter;
 
 /**
  * The store an output folder is on, as the output needs it. Most of it is Beam's {@link
@@ -52,8 +52,8 @@ abstract class Store {
    */
   abstract boolean renamesAreCheap();
 
-  /** How the pipeline composes a file from pieces on this store. */
-  abstract Composer composer();
+  /** How the pipeline writes files on this store. */
+  abstract StoreWriter writer();
 
   /** A short name of the store, for messages. */
   abstract String kind();

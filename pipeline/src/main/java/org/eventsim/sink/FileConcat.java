@@ -7,10 +7,11 @@ import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * Makes a file from its pieces (the "compose" step of a distributed sort, since the pieces of one
- * file are sorted by different workers), with the layout's {@link Composer}.
+ * file are sorted by different workers), with the layout's {@link StoreWriter}.
  *
  * <p>Atomic: the file appears complete or not at all. Idempotent: scratch pieces are deleted only
  * once the file is in place, and a retry that finds the file in place and its pieces gone knows
@@ -24,7 +25,9 @@ final class FileConcat {
    * Makes {@code relativePath} in {@code layout} from {@code sources}, in order, and returns it.
    * A single source already at the target is left as is; a single scratch piece is renamed.
    */
-  static ResourceId make(OutputLayout layout, String relativePath, List<String> sources) throws IOException {
+  static ResourceId make(
+      OutputLayout layout, String relativePath, List<String> sources, PipelineOptions options)
+      throws IOException {
     ResourceId target = layout.file(relativePath);
     List<ResourceId> pieces = new ArrayList<>(sources.size());
     for (String s : sources) {
@@ -41,7 +44,7 @@ final class FileConcat {
       FileSystems.rename(pieces, List.of(target));
       return target;
     }
-    layout.composer().compose(pieces, target, ownsPieces, layout.workFile("staging/" + relativePath));
+    layout.writer().compose(pieces, target, ownsPieces, layout.workFile("staging/" + relativePath), options);
     if (ownsPieces) {
       FileSystems.delete(pieces, StandardMoveOptions.IGNORE_MISSING_FILES);
     }

@@ -9,15 +9,15 @@ import org.apache.beam.sdk.io.fs.ResourceId;
  * Where a run's pipeline writes, on any of Beam's file systems: every output file under {@code
  * root} by its path in the output folder ({@link #EVENTS_FILE}, the {@link DatePartition}
  * folders), its scratch files (sorted pieces, the staged {@link #STATS_FILE} and {@link
- * #EXPECTED_DIR}) under {@code workDir}, and how this store makes a file from pieces ({@code
- * composer}). The owner of the output folder ({@code org.eventsim.output}) chooses all three; the
+ * #EXPECTED_DIR}) under {@code workDir}, and how files are written on this store ({@code
+ * writer}). The owner of the output folder ({@code org.eventsim.output}) chooses all three; the
  * pipeline never knows which store it writes to.
  *
  * @param root the folder the output files are written under, as a URI or absolute path
  * @param workDir the run's scratch folder, as a URI or absolute path
- * @param composer joins pieces into a file on this store
+ * @param writer writes files, and composes them from pieces, on this store
  */
-public record OutputLayout(String root, String workDir, Composer composer) implements Serializable {
+public record OutputLayout(String root, String workDir, StoreWriter writer) implements Serializable {
   /** Every event, sorted by (ingest_time, event_id). */
   public static final String EVENTS_FILE = "events.ndjson";
   /** Written last; its presence marks a complete run. */
@@ -33,7 +33,7 @@ public record OutputLayout(String root, String workDir, Composer composer) imple
     return new OutputLayout(
         root.toString(),
         root.resolve(".work", StandardResolveOptions.RESOLVE_DIRECTORY).toString(),
-        new CopyComposer(false));
+        new CopyingWriter(false));
   }
 
   /** The folder the output files go under. */

@@ -12,11 +12,9 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
@@ -33,7 +31,6 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.eventsim.metrics.RunCounters;
 import org.eventsim.model.EventBatch;
 import org.eventsim.model.Timestamps;
-import org.apache.beam.sdk.util.MimeTypes;
 import org.eventsim.text.ByteBuilder;
 
 /**
@@ -198,19 +195,16 @@ public final class WriteEventFiles extends PTransform<PCollection<EventBatch>, P
 
     @ProcessElement
     public void process(
-        @Element KV<KV<String, Integer>, byte[]> piece, OutputReceiver<KV<KV<String, Integer>, String>> out)
+        @Element KV<KV<String, Integer>, byte[]> piece,
+        OutputReceiver<KV<KV<String, Integer>, String>> out,
+        PipelineOptions options)
         throws IOException {
       String relativePath = piece.getKey().getKey();
       ResourceId file =
           singlePart && relativePath.startsWith(DatePartition.INGEST_DATE.folder() + "/")
               ? layout.file(relativePath)
               : layout.workFile(String.format("pieces/%s.%06d", relativePath, piece.getKey().getValue()));
-      try (WritableByteChannel channel = FileSystems.create(file, MimeTypes.BINARY)) {
-        ByteBuffer buf = ByteBuffer.wrap(piece.getValue());
-        while (buf.hasRemaining()) {
-          channel.write(buf);
-        }
-      }
+      layout.writer().write(file, piece.getValue(), options);
       out.output(KV.of(piece.getKey(), file.toString()));
     }
   }
@@ -257,9 +251,10 @@ public final class WriteEventFiles extends PTransform<PCollection<EventBatch>, P
     }
 
     @ProcessElement
-    public void process(@Element KV<String, List<String>> task, OutputReceiver<String> out)
+    public void process(
+        @Element KV<String, List<String>> task, OutputReceiver<String> out, PipelineOptions options)
         throws IOException {
-      out.output(FileConcat.make(layout, task.getKey(), task.getValue()).toString());
+      out.output(FileConcat.make(layout, task.getKey(), task.getValue(), options).toString());
     }
   }
 }

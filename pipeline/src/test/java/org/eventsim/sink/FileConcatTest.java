@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -28,11 +30,13 @@ public class FileConcatTest {
 
   @Parameterized.Parameter public boolean createIsAtomic;
 
+  private static final PipelineOptions OPTIONS = PipelineOptionsFactory.create();
+
   @Test
   public void joinsScratchPiecesInOrderAndDeletesThem() throws Exception {
     OutputLayout layout = layout();
     List<String> pieces = pieces(layout, "a\n", "bb\n", "ccc\n");
-    FileConcat.make(layout, "events_by_event_date/2026-01-01.ndjson", pieces);
+    FileConcat.make(layout, "events_by_event_date/2026-01-01.ndjson", pieces, OPTIONS);
     assertThat(read(layout, "events_by_event_date/2026-01-01.ndjson"), equalTo("a\nbb\nccc\n"));
     for (String p : pieces) {
       assertThat(Files.exists(Path.of(p)), equalTo(false));
@@ -42,7 +46,7 @@ public class FileConcatTest {
   @Test
   public void aSinglePieceIsRenamed() throws Exception {
     OutputLayout layout = layout();
-    FileConcat.make(layout, "f.ndjson", pieces(layout, "only\n"));
+    FileConcat.make(layout, "f.ndjson", pieces(layout, "only\n"), OPTIONS);
     assertThat(read(layout, "f.ndjson"), equalTo("only\n"));
   }
 
@@ -51,11 +55,11 @@ public class FileConcatTest {
     OutputLayout layout = layout();
     Path a = Files.writeString(Path.of(layout.root(), "a.ndjson"), "1\n");
     Path b = Files.writeString(Path.of(layout.root(), "b.ndjson"), "2\n");
-    FileConcat.make(layout, "events.ndjson", List.of(a.toString(), b.toString()));
-    FileConcat.make(layout, "events.ndjson", List.of(a.toString(), b.toString())); // retried
+    FileConcat.make(layout, "events.ndjson", List.of(a.toString(), b.toString()), OPTIONS);
+    FileConcat.make(layout, "events.ndjson", List.of(a.toString(), b.toString()), OPTIONS); // retried
     assertThat(read(layout, "events.ndjson"), equalTo("1\n2\n"));
     assertThat(Files.exists(a) && Files.exists(b), equalTo(true));
-    FileConcat.make(layout, "empty.ndjson", List.of());
+    FileConcat.make(layout, "empty.ndjson", List.of(), OPTIONS);
     assertThat(read(layout, "empty.ndjson"), equalTo(""));
   }
 
@@ -63,14 +67,14 @@ public class FileConcatTest {
   public void aRetryAfterTheFileWasMadeChangesNothing() throws Exception {
     OutputLayout layout = layout();
     List<String> pieces = pieces(layout, "p1\n", "p2\n");
-    FileConcat.make(layout, "y.ndjson", pieces);
-    FileConcat.make(layout, "y.ndjson", pieces);
+    FileConcat.make(layout, "y.ndjson", pieces, OPTIONS);
+    FileConcat.make(layout, "y.ndjson", pieces, OPTIONS);
     assertThat(read(layout, "y.ndjson"), equalTo("p1\np2\n"));
   }
 
   private OutputLayout layout() throws Exception {
     String dir = tmp.newFolder().getAbsolutePath();
-    return new OutputLayout(dir + "/", dir + "/.work/", new CopyComposer(createIsAtomic));
+    return new OutputLayout(dir + "/", dir + "/.work/", new CopyingWriter(createIsAtomic));
   }
 
   private static List<String> pieces(OutputLayout layout, String... contents) throws Exception {

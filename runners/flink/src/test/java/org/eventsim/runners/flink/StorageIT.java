@@ -166,6 +166,31 @@ public class StorageIT {
     assertMatchesItsStats(files, JSON.readTree(files.get("stats.json")));
   }
 
+  /**
+   * On HDFS a run writes into a staging folder and commits by renames: one killed part-way leaves
+   * the earlier complete run's files and stats.json as they were; the next run takes over.
+   */
+  @Test
+  public void aRunKilledOnHdfsLeavesTheEarlierRunAsItWas() throws Exception {
+    String out = HDFS + "/it/kept-" + System.nanoTime();
+    Result earlier = Processes.run(cmd(DIRECT_JAR, out, "--n-orders", "2000", "--seed", "5", "--start", "2026-01-01"), 5);
+    assertThat(earlier.stderr(), earlier.code(), equalTo(0));
+    Map<String, String> complete = hdfsDigests(out);
+    Process killed = start(cmd(DIRECT_JAR, out, "--n-orders", "150000", "--seed", "6", "--start", "2026-01-01"));
+    try {
+      waitUntilAProgressLine(killed);
+    } finally {
+      killed.destroyForcibly(); // SIGKILL
+      killed.waitFor(30, TimeUnit.SECONDS);
+    }
+    Map<String, String> after = hdfsDigests(out);
+    after.keySet().removeIf(f -> !isOutput(f)); // the killed run's lease and staging folder
+    assertThat(after, equalTo(complete));
+    Result next = Processes.run(cmd(DIRECT_JAR, out, "--n-orders", "2000", "--seed", "5", "--start", "2026-01-01"), 5);
+    assertThat(next.stderr(), next.code(), equalTo(0));
+    assertThat(hdfsDigests(out), equalTo(complete));
+  }
+
   @Test
   public void badLocationsAreRefusedWithOneLineNamingThemAndNothingIsWritten() throws Exception {
     String missing = "it/never-" + System.nanoTime();

@@ -9,10 +9,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.eventsim.sink.Composer;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.eventsim.sink.StoreWriter;
 
 /**
- * Composes on a local disk without copying the first piece: it is moved to the scratch file and
+ * Writes on a local disk through Beam's file systems, and composes without copying the first piece: it is moved to the scratch file and
  * the others are appended in the kernel, then the scratch file is renamed into place. An
  * event-date file is mostly its first piece (the events that arrive on the day they happen), so
  * this writes it about once instead of twice. Pieces the step does not own are copied.
@@ -20,11 +21,12 @@ import org.eventsim.sink.Composer;
  * <p>A retry after a failure part-way (first piece already moved, some appended) cuts the scratch
  * file back to the first piece's length, recorded before the move, and appends again.
  */
-final class LocalComposer implements Composer {
+final class LocalWriter implements StoreWriter {
   private static final long serialVersionUID = 1L;
 
   @Override
-  public void compose(List<ResourceId> pieces, ResourceId target, boolean ownPieces, ResourceId scratch)
+  public void compose(
+      List<ResourceId> pieces, ResourceId target, boolean ownPieces, ResourceId scratch, PipelineOptions options)
       throws IOException {
     Path staging = LocalStore.path(scratch);
     Files.createDirectories(staging.getParent());

@@ -10,24 +10,28 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /** Composing on a local disk by moving the first piece and appending the rest, and its retries. */
-public class LocalComposerTest {
+public class LocalWriterTest {
+  private static final PipelineOptions OPTIONS = PipelineOptionsFactory.create();
+
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
 
   @Test
   public void movesTheFirstPieceAppendsTheOthersAndCopiesPiecesItDoesNotOwn() throws Exception {
     List<ResourceId> pieces = pieces("a\n", "bb\n", "ccc\n");
     ResourceId target = file("out/f.ndjson");
-    new LocalComposer().compose(pieces, target, true, file("scratch/f.ndjson"));
+    new LocalWriter().compose(pieces, target, true, file("scratch/f.ndjson"), OPTIONS);
     assertThat(Files.readString(path(target)), equalTo("a\nbb\nccc\n"));
     assertThat(Files.exists(path(pieces.get(0))), equalTo(false));
 
     List<ResourceId> kept = pieces("1\n", "2\n");
-    new LocalComposer().compose(kept, file("out/g.ndjson"), false, file("scratch/g.ndjson"));
+    new LocalWriter().compose(kept, file("out/g.ndjson"), false, file("scratch/g.ndjson"), OPTIONS);
     assertThat(Files.readString(path(file("out/g.ndjson"))), equalTo("1\n2\n"));
     assertThat(Files.exists(path(kept.get(0))) && Files.exists(path(kept.get(1))), equalTo(true));
   }
@@ -44,7 +48,7 @@ public class LocalComposerTest {
     Files.move(path(pieces.get(0)), staging);
     Files.writeString(staging, "sec", StandardOpenOption.APPEND);
 
-    new LocalComposer().compose(pieces, file("out/x.ndjson"), true, scratch);
+    new LocalWriter().compose(pieces, file("out/x.ndjson"), true, scratch, OPTIONS);
     assertThat(Files.readString(path(file("out/x.ndjson"))), equalTo("first\nsecond\nthird\n"));
   }
 
