@@ -11,6 +11,8 @@
 # target/bench/flink-run (removed afterwards: 10M orders are ~42 GB).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+# shellcheck source=timed-run.sh
+. "$ROOT/src/bench/timed-run.sh"
 mode=${1:?usage: $0 embedded|cluster|increment ORDERS...}
 shift
 sizes=("$@")
@@ -29,18 +31,9 @@ measure() { # label parallelism orders args... (the args choose the orders)
   shift 3
   local dir="$out_root/flink-run"
   rm -rf "$dir"
-  /usr/bin/time -v -o "$out_root/time.txt" "$ROOT/event-sim" --runner=FlinkRunner --out "$dir" \
-    --seed 42 --start 2026-01-01T00:00:00Z "$@" >"$out_root/stdout.txt" 2>"$out_root/stderr.txt" || {
-    echo "run failed:" >&2
-    tail -5 "$out_root/stderr.txt" >&2
-    return 1
-  }
-  local wall rss events rate
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$out_root/time.txt" |
-    awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
-  rss=$(awk -F': ' '/Maximum resident set size/ {print int($2 / 1024)}' "$out_root/time.txt")
-  events=$(tail -1 "$out_root/stdout.txt" | sed 's/.*"events":\([0-9]*\).*/\1/')
-  rate=$(awk -v e="$events" -v w="$wall" 'BEGIN {printf "%.0f", e / w}')
+  timed_run "$out_root" "$ROOT/event-sim" --runner=FlinkRunner --out "$dir" \
+    --seed 42 --start 2026-01-01T00:00:00Z "$@" || return 1
+  local wall=$WALL rss=$RSS events=$EVENTS rate=$RATE
   printf '%-9s p=%-3s %11s orders %11s events %8.1f s %9s events/s %7s MB peak RSS\n' \
     "$label" "$p" "$n" "$events" "$wall" "$rate" "$rss"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$label" "$p" "$n" "$events" "$wall" "$rate" "$rss" >>"$tsv"

@@ -11,6 +11,8 @@
 # Results are printed and appended to target/bench/storage.tsv.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+# shellcheck source=timed-run.sh
+. "$ROOT/src/bench/timed-run.sh"
 n=${1:-1000000}
 repeats=${2:-1}
 out_root="$ROOT/target/bench"
@@ -37,18 +39,9 @@ run_id=$(date +%s)
 measure() { # store out-folder extra-args...
   local store=$1 out=$2
   shift 2
-  /usr/bin/time -v -o "$out_root/time.txt" "$ROOT/event-sim" --runner=FlinkRunner --out "$out" \
-    --n-orders "$n" --seed 42 --start 2026-01-01T00:00:00Z "$@" >"$out_root/stdout.txt" 2>"$out_root/stderr.txt" || {
-    echo "run failed:" >&2
-    tail -5 "$out_root/stderr.txt" >&2
-    return 1
-  }
-  local wall rss events rate
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$out_root/time.txt" |
-    awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
-  rss=$(awk -F': ' '/Maximum resident set size/ {print int($2 / 1024)}' "$out_root/time.txt")
-  events=$(tail -1 "$out_root/stdout.txt" | sed 's/.*"events":\([0-9]*\).*/\1/')
-  rate=$(awk -v e="$events" -v w="$wall" 'BEGIN {printf "%.0f", e / w}')
+  timed_run "$out_root" "$ROOT/event-sim" --runner=FlinkRunner --out "$out" \
+    --n-orders "$n" --seed 42 --start 2026-01-01T00:00:00Z "$@" || return 1
+  local wall=$WALL rss=$RSS events=$EVENTS rate=$RATE
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$store" "$n" "$events" "$wall" "$rate" "$rss" >>"$tsv"
   printf '%-6s %9s orders %10s events %7.1f s %8s events/s %6s MB peak RSS\n' "$store" "$n" "$events" "$wall" "$rate" "$rss" >&2
   echo "$wall"

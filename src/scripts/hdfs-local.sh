@@ -32,20 +32,14 @@ alive_pid() {
   pid_if_alive "$PIDFILE" "HdfsServer"
 }
 
-port_open() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null
+ready() {
+  port_open "$PORT" && grep -q "HdfsServer ready" "$LOGS/hdfs.out" 2>/dev/null
 }
 
 cmd=${1:-status}
 case "$cmd" in
   start)
-    if [[ -n "$(alive_pid)" ]]; then
-      log "already running (pid $(alive_pid))"
-    else
-      if port_open; then
-        log "something else already listens on 127.0.0.1:$PORT; not starting"
-        exit 1
-      fi
+    if needs_start "HDFS" alive_pid "$PORT"; then
       mkdir -p "$DATA" "$LOGS"
       cat >"$HOME_DIR/log4j2.properties" <<'CONF'
 status = warn
@@ -64,31 +58,11 @@ CONF
       echo $! >"$PIDFILE"
       log "started HDFS (pid $!, log $LOGS/)"
     fi
-    deadline=$((SECONDS + READY_TIMEOUT))
-    until port_open && grep -q "HdfsServer ready" "$LOGS/hdfs.out" 2>/dev/null; do
-      if [[ -z "$(alive_pid)" ]]; then
-        log "HDFS exited; see $LOGS/hdfs.out and $LOGS/hdfs.log"
-        exit 1
-      fi
-      if ((SECONDS >= deadline)); then
-        log "not ready after ${READY_TIMEOUT}s; see $LOGS/"
-        exit 1
-      fi
-      sleep 1
-    done
+    wait_until_ready HDFS "$READY_TIMEOUT" "$LOGS" alive_pid ready
     log "ready: hdfs://127.0.0.1:$PORT"
     ;;
   stop)
-    pid=$(alive_pid)
-    if [[ -n "$pid" ]]; then
-      stop_pid "$pid" 30
-      log "stopped HDFS (pid $pid)"
-    fi
-    rm -f "$PIDFILE"
-    for stray in $(pgrep -f -- "HdfsServer.java $DATA" || true); do
-      kill -9 "$stray" 2>/dev/null || true
-      log "killed stray server $stray"
-    done
+    stop_service HDFS alive_pid "$PIDFILE" "HdfsServer.java $DATA" 30
     ;;
   reset)
     "$0" stop
@@ -96,13 +70,7 @@ CONF
     log "deleted $DATA"
     ;;
   status)
-    pid=$(alive_pid)
-    if [[ -n "$pid" ]] && port_open; then
-      echo "hdfs: running (pid $pid), NameNode hdfs://127.0.0.1:$PORT"
-    else
-      echo "hdfs: not running"
-      exit 1
-    fi
+    service_status hdfs alive_pid "$PORT" "NameNode hdfs://127.0.0.1:$PORT"
     ;;
   *)
     echo "usage: $0 start|stop|status|reset" >&2

@@ -73,9 +73,6 @@ alive_pid() {
   pid_if_alive "$PIDFILE" "kafka.Kafka"
 }
 
-port_open() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null
-}
 
 java_with_cp() {
   local cp
@@ -84,20 +81,14 @@ java_with_cp() {
 }
 
 ready() { # the broker answers a metadata request
-  java_with_cp org.apache.kafka.tools.BrokerApiVersionsCommand --bootstrap-server "127.0.0.1:$PORT" \
+  port_open "$PORT" && java_with_cp org.apache.kafka.tools.BrokerApiVersionsCommand --bootstrap-server "127.0.0.1:$PORT" \
     >/dev/null 2>&1
 }
 
 cmd=${1:-status}
 case "$cmd" in
   start)
-    if [[ -n "$(alive_pid)" ]]; then
-      log "already running (pid $(alive_pid))"
-    else
-      if port_open; then
-        log "something else already listens on 127.0.0.1:$PORT; not starting"
-        exit 1
-      fi
+    if needs_start "the broker" alive_pid "$PORT"; then
       write_config
       cp=$(classpath)
       if [[ ! -f "$DATA/meta.properties" ]]; then
@@ -114,31 +105,11 @@ case "$cmd" in
       echo $! >"$PIDFILE"
       log "started the broker (pid $!, log $LOGS/server.log)"
     fi
-    deadline=$((SECONDS + READY_TIMEOUT))
-    until port_open && ready; do
-      if [[ -z "$(alive_pid)" ]]; then
-        log "the broker exited; see $LOGS/server.log and $LOGS/kafka.out"
-        exit 1
-      fi
-      if ((SECONDS >= deadline)); then
-        log "not ready after ${READY_TIMEOUT}s; see $LOGS/"
-        exit 1
-      fi
-      sleep 1
-    done
+    wait_until_ready "the broker" "$READY_TIMEOUT" "$LOGS" alive_pid ready
     log "ready: 127.0.0.1:$PORT"
     ;;
   stop)
-    pid=$(alive_pid)
-    if [[ -n "$pid" ]]; then
-      stop_pid "$pid" 30
-      log "stopped the broker (pid $pid)"
-    fi
-    rm -f "$PIDFILE"
-    for stray in $(pgrep -f -- "kafka.Kafka $CONF" || true); do
-      kill -9 "$stray" 2>/dev/null || true
-      log "killed stray broker $stray"
-    done
+    stop_service "the broker" alive_pid "$PIDFILE" "kafka.Kafka $CONF" 30
     ;;
   kill)
     pid=$(alive_pid)
@@ -157,13 +128,7 @@ case "$cmd" in
     log "deleted $DATA"
     ;;
   status)
-    pid=$(alive_pid)
-    if [[ -n "$pid" ]] && port_open; then
-      echo "broker: running (pid $pid), 127.0.0.1:$PORT"
-    else
-      echo "broker: $([[ -n "$pid" ]] && echo "process $pid alive but 127.0.0.1:$PORT not answering" || echo "not running")"
-      exit 1
-    fi
+    service_status broker alive_pid "$PORT" "127.0.0.1:$PORT"
     ;;
   tool)
     shift

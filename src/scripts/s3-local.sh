@@ -36,20 +36,10 @@ alive_pid() {
   pid_if_alive "$PIDFILE" "org.gaul.s3proxy.Main"
 }
 
-port_open() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null
-}
-
 cmd=${1:-status}
 case "$cmd" in
   start)
-    if [[ -n "$(alive_pid)" ]]; then
-      log "already running (pid $(alive_pid))"
-    else
-      if port_open; then
-        log "something else already listens on 127.0.0.1:$PORT; not starting"
-        exit 1
-      fi
+    if needs_start "S3Proxy" alive_pid "$PORT"; then
       mkdir -p "$DATA/$BUCKET" "$LOGS" # a folder of the base directory is a bucket
       cat >"$CONF" <<CONF
 s3proxy.endpoint=http://127.0.0.1:$PORT
@@ -75,31 +65,11 @@ CONF
       echo $! >"$PIDFILE"
       log "started S3Proxy (pid $!, log $LOGS/)"
     fi
-    deadline=$((SECONDS + READY_TIMEOUT))
-    until port_open; do
-      if [[ -z "$(alive_pid)" ]]; then
-        log "S3Proxy exited; see $LOGS/s3proxy.out"
-        exit 1
-      fi
-      if ((SECONDS >= deadline)); then
-        log "not ready after ${READY_TIMEOUT}s; see $LOGS/"
-        exit 1
-      fi
-      sleep 0.2
-    done
+    wait_until_ready S3Proxy "$READY_TIMEOUT" "$LOGS" alive_pid port_open "$PORT"
     log "ready: http://127.0.0.1:$PORT, bucket $BUCKET (credentials: $0 env)"
     ;;
   stop)
-    pid=$(alive_pid)
-    if [[ -n "$pid" ]]; then
-      stop_pid "$pid" 20
-      log "stopped S3Proxy (pid $pid)"
-    fi
-    rm -f "$PIDFILE"
-    for stray in $(pgrep -f -- "--properties $CONF" || true); do
-      kill -9 "$stray" 2>/dev/null || true
-      log "killed stray server $stray"
-    done
+    stop_service S3Proxy alive_pid "$PIDFILE" "--properties $CONF" 20
     ;;
   reset)
     "$0" stop
@@ -107,13 +77,7 @@ CONF
     log "deleted $DATA"
     ;;
   status)
-    pid=$(alive_pid)
-    if [[ -n "$pid" ]] && port_open; then
-      echo "s3: running (pid $pid), http://127.0.0.1:$PORT, bucket $BUCKET"
-    else
-      echo "s3: not running"
-      exit 1
-    fi
+    service_status s3 alive_pid "$PORT" "http://127.0.0.1:$PORT, bucket $BUCKET"
     ;;
   env)
     echo "export AWS_ACCESS_KEY_ID=$ACCESS_KEY"

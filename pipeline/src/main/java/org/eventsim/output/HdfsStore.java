@@ -22,9 +22,13 @@ final class HdfsStore extends Store {
   private final FileSystem fs;
 
   HdfsStore(ResourceId folder, PipelineOptions options) throws IOException {
+    fs = FileSystem.newInstance(URI.create(folder.toString()), configuration(options));
+  }
+
+  /** The Hadoop configuration Beam's file system uses (see {@link FileSystemSetup}). */
+  static Configuration configuration(PipelineOptions options) {
     List<Configuration> configs = options.as(HadoopFileSystemOptions.class).getHdfsConfiguration();
-    Configuration conf = configs == null || configs.isEmpty() ? new Configuration(false) : configs.get(0);
-    fs = FileSystem.newInstance(URI.create(folder.toString()), conf);
+    return configs == null || configs.isEmpty() ? new Configuration(false) : configs.get(0);
   }
 
   @Override
@@ -35,11 +39,6 @@ final class HdfsStore extends Store {
     } catch (FileAlreadyExistsException e) {
       return false;
     }
-  }
-
-  @Override
-  boolean exclusiveCreate() {
-    return true;
   }
 
   @Override

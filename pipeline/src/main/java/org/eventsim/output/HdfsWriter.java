@@ -5,9 +5,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.apache.beam.sdk.io.hdfs.HadoopFileSystemOptions;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -79,8 +77,6 @@ final class HdfsWriter implements StoreWriter {
   }
 
   private static FileSystem fileSystem(ResourceId file, PipelineOptions options) throws IOException {
-    List<Configuration> configs = options.as(HadoopFileSystemOptions.class).getHdfsConfiguration();
-    Configuration conf = configs == null || configs.isEmpty() ? new Configuration(false) : configs.get(0);
-    return FileSystem.get(URI.create(file.toString()), conf);
+    return FileSystem.get(URI.create(file.toString()), HdfsStore.configuration(options));
   }
 }

@@ -27,11 +27,6 @@ final class LocalStore extends Store {
   }
 
   @Override
-  boolean exclusiveCreate() {
-    return true;
-  }
-
-  @Override
   void deleteTree(ResourceId folder) throws IOException {
     Path root = path(folder);
     if (!Files.exists(root)) {

@@ -2,11 +2,8 @@ package org.eventsim.output;
 
 import java.io.IOException;
 import java.net.URI;
-import org.apache.beam.sdk.io.aws2.options.S3ClientBuilderFactory;
-import org.apache.beam.sdk.io.aws2.options.S3Options;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.util.InstanceBuilder;
 import org.eventsim.sink.StoreWriter;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -23,10 +20,7 @@ final class S3Store extends ObjectStore {
   private final S3Client client;
 
   S3Store(PipelineOptions options) {
-    S3Options s3 = options.as(S3Options.class);
-    S3ClientBuilderFactory factory =
-        InstanceBuilder.ofType(S3ClientBuilderFactory.class).fromClass(s3.getS3ClientFactoryClass()).build();
-    client = factory.createBuilder(s3).build();
+    client = S3Writer.newClient(options);
   }
 
   @Override
@@ -47,11 +41,6 @@ final class S3Store extends ObjectStore {
       }
       throw new IOException(e.getMessage(), e);
     }
-  }
-
-  @Override
-  boolean exclusiveCreate() {
-    return true;
   }
 
   @Override

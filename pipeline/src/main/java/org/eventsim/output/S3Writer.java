@@ -146,8 +146,7 @@ final class S3Writer implements StoreWriter {
 
     void copy(URI from, long start, long end) {
       flush();
-      int number = done.size() + 1;
-      String etag =
+      add(
           s3.uploadPartCopy(
                   UploadPartCopyRequest.builder()
                       .sourceBucket(from.getAuthority())
@@ -156,43 +155,41 @@ final class S3Writer implements StoreWriter {
                       .destinationBucket(to.getAuthority())
                       .destinationKey(key(to))
                       .uploadId(upload)
-                      .partNumber(number)
+                      .partNumber(done.size() + 1)
                       .build())
               .copyPartResult()
-              .eTag();
-      done.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+              .eTag());
     }
 
     void flush() {
-      if (buffer.size() == 0) {
-        return;
+      if (buffer.size() > 0) {
+        upload(RequestBody.fromBytes(buffer.toByteArray()));
+        buffer.reset();
       }
-      int number = done.size() + 1;
-      String etag =
+    }
+
+    private void upload(RequestBody bytes) {
+      add(
           s3.uploadPart(
                   UploadPartRequest.builder()
                       .bucket(to.getAuthority())
                       .key(key(to))
                       .uploadId(upload)
-                      .partNumber(number)
+                      .partNumber(done.size() + 1)
                       .build(),
-                  RequestBody.fromBytes(buffer.toByteArray()))
-              .eTag();
-      done.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
-      buffer.reset();
+                  bytes)
+              .eTag());
+    }
+
+    /** Records the next part, by its entity tag. */
+    private void add(String etag) {
+      done.add(CompletedPart.builder().partNumber(done.size() + 1).eTag(etag).build());
     }
 
     void finish() {
       flush();
       if (done.isEmpty()) {
-        // an empty file: a multipart upload needs a part
-        buffer.reset();
-        String etag =
-            s3.uploadPart(
-                    UploadPartRequest.builder().bucket(to.getAuthority()).key(key(to)).uploadId(upload).partNumber(1).build(),
-                    RequestBody.empty())
-                .eTag();
-        done.add(CompletedPart.builder().partNumber(1).eTag(etag).build());
+        upload(RequestBody.empty()); // an empty file: a multipart upload needs a part
       }
       s3.completeMultipartUpload(
           CompleteMultipartUploadRequest.builder()
@@ -224,14 +221,18 @@ final class S3Writer implements StoreWriter {
 
   private S3Client client(PipelineOptions options) {
     if (client == null) {
-      S3Options s3 = options.as(S3Options.class);
-      client =
-          InstanceBuilder.ofType(S3ClientBuilderFactory.class)
-              .fromClass(s3.getS3ClientFactoryClass())
-              .build()
-              .createBuilder(s3)
-              .build();
+      client = newClient(options);
     }
     return client;
+  }
+
+  /** A client as Beam's S3 file system builds them from {@code options}. */
+  static S3Client newClient(PipelineOptions options) {
+    S3Options s3 = options.as(S3Options.class);
+    return InstanceBuilder.ofType(S3ClientBuilderFactory.class)
+        .fromClass(s3.getS3ClientFactoryClass())
+        .build()
+        .createBuilder(s3)
+        .build();
   }
 }

@@ -40,7 +40,9 @@ abstract class Store {
   abstract boolean createNew(ResourceId file, byte[] bytes) throws IOException;
 
   /** Whether {@link #createNew} is exclusive on this store. */
-  abstract boolean exclusiveCreate();
+  boolean exclusiveCreate() {
+    return true;
+  }
 
   /** Deletes {@code folder} and everything under it; nothing happens when it does not exist. */
   abstract void deleteTree(ResourceId folder) throws IOException;
