@@ -1,8 +1,8 @@
 # Shared by the benchmark scripts (sourced, not run): one whole command timed by /usr/bin/time -v.
 #
 #   timed_run DIR COMMAND...   runs COMMAND with its stdout and stderr in DIR/stdout.txt and
-#                              DIR/stderr.txt, and sets WALL (seconds), RSS (peak resident MB),
-#                              EVENTS (from the command's JSON summary) and RATE (events/s);
+#                              DIR/stderr.txt, and sets WALL (seconds), CPU (user + system
+#                              seconds), RSS (peak resident MB), EVENTS (from the command's JSON summary) and RATE (events/s);
 #                              fails, showing the end of stderr, when the command fails.
 timed_run() {
   local dir=$1
@@ -14,6 +14,7 @@ timed_run() {
   }
   WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$dir/time.txt" |
     awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
+  CPU=$(awk -F': ' '/(User|System) time \(seconds\)/ {s += $2} END {printf "%.1f", s}' "$dir/time.txt")
   RSS=$(awk -F': ' '/Maximum resident set size/ {print int($2 / 1024)}' "$dir/time.txt")
   EVENTS=$(tail -1 "$dir/stdout.txt" | sed 's/.*"events":\([0-9]*\).*/\1/')
   RATE=$(awk -v e="$EVENTS" -v w="$WALL" 'BEGIN {printf "%.0f", e / w}')

@@ -63,12 +63,14 @@ public final class EventSimCli {
     EventSimOptions options;
     Pipeline pipeline;
     OutputLocation output;
+    String runnerChosenBy;
     try {
       CommandLine.Parsed parsed = CommandLine.parse(args);
       if (parsed.help()) {
         printHelp(parsed.helpTopic(), out);
         return EXIT_OK;
       }
+      runnerChosenBy = runnerChosenBy(parsed.beamArgs());
       options = toOptions(withDefaults(parsed.beamArgs(), runner.defaults()));
       Timing.mark(err, "options parsed");
       config = RunConfig.from(options, parsed.toolFlags(), clock);
@@ -121,6 +123,7 @@ public final class EventSimCli {
       Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("status", "ok");
       summary.put("runner", runnerName);
+      summary.put("runner_chosen_by", runnerChosenBy);
       summary.put("orders", figures.orders());
       summary.put("events", figures.events());
       summary.put("files", files);
@@ -189,6 +192,21 @@ public final class EventSimCli {
       }
     }
   }
+
+  /**
+   * How the runner was chosen: {@code --runner}, named by the user; {@code size}, by the {@code
+   * ./event-sim} launcher from the run's size (it says so in {@value #CHOSEN_BY_ENV}); else {@code
+   * default}, the jar's own runner.
+   */
+  private static String runnerChosenBy(List<String> userBeamArgs) {
+    if (userBeamArgs.stream().anyMatch(a -> a.startsWith("--runner="))) {
+      return "--runner";
+    }
+    return "size".equals(System.getenv(CHOSEN_BY_ENV)) ? "size" : "default";
+  }
+
+  /** Environment variable in which the launcher says it chose the runner by the run's size. */
+  static final String CHOSEN_BY_ENV = "EVENT_SIM_RUNNER_CHOSEN_BY";
 
   /** The runner's defaults first, unless the user's arguments set the same option. */
   static List<String> withDefaults(List<String> beamArgs, List<String> runnerDefaults) {

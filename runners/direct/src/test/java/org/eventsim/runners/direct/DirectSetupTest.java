@@ -35,36 +35,44 @@ public class DirectSetupTest {
   @Test
   public void aTargetParallelismBelowOneIsBadInput() {
     Path out = tmp.getRoot().toPath().resolve("out");
-    Run r = run(new DirectSetup(null, 4 * GB, 16 * GB), "--out", out.toString(), "--targetParallelism=0");
+    Run r = run(new DirectSetup(null, "", 4 * GB, 16 * GB), "--out", out.toString(), "--targetParallelism=0");
     assertThat(r.stderr(), r.code(), equalTo(2));
     assertThat(r.stderr().strip(), equalTo("event-sim: --targetParallelism must be an integer >= 1, got '0'"));
     assertThat(Files.exists(out), equalTo(false));
   }
 
   /**
-   * An increment's size is its days, not --n-orders: 31 days of 20,000 orders need about 5 GB.
-   * Under the launcher the need goes to its request file; without it, the run is refused.
+   * An increment's size is its days, not --n-orders: 31 days of 20,000 orders are 1.8 million
+   * events. Chosen by size, the launcher is asked for embedded Flink; with --runner=DirectRunner
+   * for the heap it needs (about 4.6 GB); without the launcher, the run is refused.
    */
   @Test
-  public void anIncrementTooBigForTheHeapAsksTheLauncherForMoreOrIsRefused() throws Exception {
+  public void anIncrementTooBigForTheHeapAsksTheLauncherForFlinkOrMoreHeapOrIsRefused() throws Exception {
     String[] backfill = {
       "--orders-per-day", "20000", "--start", "2026-01-01", "--ingest-dates", "2026-01-01..2026-01-31"
     };
     Path out = tmp.getRoot().toPath().resolve("out");
-    Path request = tmp.newFile("heap").toPath();
-    Run r = run(new DirectSetup(request.toString(), GB, 16 * GB), concat(out, backfill));
+    Path request = tmp.newFile("restart").toPath();
+    Run r = run(new DirectSetup(request.toString(), "heap,flink", GB, 16 * GB), concat(out, backfill));
     assertThat(r.code(), equalTo(1));
-    long mb = Long.parseLong(Files.readString(request));
+    assertThat(Files.readString(request).strip(), equalTo("runner=flink"));
+    assertThat(r.stderr(), containsString("events: running on Flink embedded in this process"));
+    assertThat(Files.exists(out), equalTo(false));
+
+    r = run(new DirectSetup(request.toString(), "heap", GB, 16 * GB), concat(out, backfill));
+    assertThat(r.code(), equalTo(1));
+    String heap = Files.readString(request).strip();
+    long mb = Long.parseLong(heap.substring("heap=".length()));
     assertThat(mb + " MB", mb > 4_000 && mb < 6_000, equalTo(true));
     assertThat(r.stderr(), containsString("starting again with -Xmx" + mb + "m"));
     assertThat(Files.exists(out), equalTo(false));
 
-    r = run(new DirectSetup(null, GB, 16 * GB), concat(out, backfill));
+    r = run(new DirectSetup(null, "", GB, 16 * GB), concat(out, backfill));
     assertThat(r.code(), equalTo(1));
     assertThat(r.stderr(), containsString("and this JVM has 1.0 GB: run java with -Xmx" + mb + "m"));
     assertThat(Files.exists(out), equalTo(false));
 
-    r = run(new DirectSetup(request.toString(), GB, 4 * GB), concat(out, backfill));
+    r = run(new DirectSetup(request.toString(), "heap", GB, 4 * GB), concat(out, backfill));
     assertThat(r.stderr(), containsString("more than 3/4 of this machine's 4.0 GB: use --runner=FlinkRunner"));
     assertThat(Files.exists(out), equalTo(false));
   }

@@ -1,0 +1,78 @@
+package org.eventsim.runners.flink;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eventsim.testing.Processes;
+import org.eventsim.testing.Processes.Result;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * The {@code ./event-sim} launcher choosing the engine by the run's size, with both jars built: the
+ * README's "Running it every day" examples as written but for the folder.
+ */
+public class LauncherIT {
+  @Rule public final TemporaryFolder tmp = new TemporaryFolder();
+
+  private static final Path ROOT = Path.of(System.getProperty("eventsim.root")).toAbsolutePath().normalize();
+  private static final List<String> MODEL =
+      List.of("--orders-per-day", "20000", "--start", "2026-01-01", "--seed", "42", "--late-rate", "0.06",
+          "--duplicate-rate", "0.01");
+
+  /**
+   * The backfill of a month at 20,000 orders a day (1.8 million events) goes to Flink embedded in
+   * the launcher's process; the daily run of one day (about 60,000 events) stays on the
+   * DirectRunner, and rewrites that day's file in the same landing folder with the same bytes.
+   */
+  @Test
+  public void theBackfillRunsOnFlinkAndTheDailyRunOnTheDirectRunnerWithTheSameBytes() throws Exception {
+    Path landing = tmp.newFolder("landing").toPath();
+    Result r = launch(landing, "--ingest-dates", "2026-01-01..2026-01-31");
+    assertThat(r.stderr(), r.code(), equalTo(0));
+    assertThat(r.stderr(), not(containsString("building")));
+    JsonNode summary = new ObjectMapper().readTree(r.lastStdoutLine());
+    assertThat(summary.get("runner").asText(), equalTo("FlinkRunner"));
+    assertThat(summary.get("runner_chosen_by").asText(), equalTo("size"));
+    assertThat(summary.get("events").asLong() > 1_700_000, equalTo(true));
+    Path day = landing.resolve("events_by_ingest_date/2026-01-15.ndjson");
+    byte[] fromBackfill = Files.readAllBytes(day);
+    try (Stream<Path> files = Files.list(landing.resolve("events_by_ingest_date"))) {
+      assertThat(files.count(), equalTo(31L));
+    }
+
+    r = launch(landing, "--ingest-date", "2026-01-15");
+    assertThat(r.stderr(), r.code(), equalTo(0));
+    summary = new ObjectMapper().readTree(r.lastStdoutLine());
+    assertThat(summary.get("runner").asText(), equalTo("DirectRunner"));
+    assertThat(Files.readAllBytes(day), equalTo(fromBackfill));
+  }
+
+  /** A runner named on the command line is kept, whatever the size. */
+  @Test
+  public void aRunnerNamedOnTheCommandLineIsKept() throws Exception {
+    Path out = tmp.newFolder().toPath();
+    Result r = launch(out, "--ingest-dates", "2026-01-01..2026-01-03", "--runner=FlinkRunner");
+    assertThat(r.stderr(), r.code(), equalTo(0));
+    JsonNode summary = new ObjectMapper().readTree(r.lastStdoutLine());
+    assertThat(summary.get("runner").asText(), equalTo("FlinkRunner"));
+    assertThat(summary.get("runner_chosen_by").asText(), equalTo("--runner"));
+  }
+
+  private static Result launch(Path out, String... flags) throws Exception {
+    List<String> command = new ArrayList<>(List.of(ROOT.resolve("event-sim").toString(), "--out", out.toString()));
+    command.addAll(MODEL);
+    command.addAll(List.of(flags));
+    return Processes.run(command, 10);
+  }
+}
