@@ -60,13 +60,15 @@ public final class EventSimPipeline {
     if (config.kafka() != null) {
       events.apply("PublishToKafka", PublishToKafka.to(config.kafka()));
     }
+    // Without Beam's default value for an empty input (a side input and a step of its own, a tenth
+    // of a small run): the source always has a block, so each combine has an input.
     generated
         .get(GenerateEvents.STATS)
-        .apply("ComputeStats", Combine.globally(new StatsFn()))
+        .apply("ComputeStats", Combine.globally(new StatsFn()).withoutDefaults())
         .apply("WriteStatsFile", WriteStatsFile.to(layout, config.settings(), config.outDirAsGiven()));
     generated
         .get(GenerateEvents.ANSWER_KEY)
-        .apply("ComputeAnswerKey", Combine.globally(new AnswerKeyFn()))
+        .apply("ComputeAnswerKey", Combine.globally(new AnswerKeyFn()).withoutDefaults())
         .apply("WriteAnswerKey", WriteAnswerKey.to(layout));
   }
 }

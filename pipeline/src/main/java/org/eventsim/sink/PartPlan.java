@@ -39,12 +39,15 @@ public final class PartPlan implements Serializable {
   private final int daysPerGroup;
   private final boolean parallelCompose;
   private final boolean eventDateFiles;
+  private final boolean writesPieces;
 
-  private PartPlan(int partsPerDay, int daysPerGroup, boolean parallelCompose, boolean eventDateFiles) {
+  private PartPlan(
+      int partsPerDay, int daysPerGroup, boolean parallelCompose, boolean eventDateFiles, boolean writesPieces) {
     this.partsPerDay = partsPerDay;
     this.daysPerGroup = daysPerGroup;
     this.parallelCompose = parallelCompose;
     this.eventDateFiles = eventDateFiles;
+    this.writesPieces = writesPieces;
   }
 
   /**
@@ -82,7 +85,8 @@ public final class PartPlan implements Serializable {
         (int) parts,
         (int) Math.max(1, Math.min(days, 100_000)),
         events > 4.0 * maxGroupEvents,
-        !config.increment());
+        !config.increment(),
+        config.numOrders() > 0 && !config.increment());
   }
 
   private static double eventsPerDay(GeneratorConfig config) {
@@ -100,6 +104,15 @@ public final class PartPlan implements Serializable {
    */
   public boolean eventDateFiles() {
     return eventDateFiles;
+  }
+
+  /**
+   * Whether the run certainly writes at least one piece: every order has an order_created event,
+   * so a run of at least one order does, unless it is an increment (whose days may see no
+   * arrival).
+   */
+  public boolean writesPieces() {
+    return writesPieces;
   }
 
   /** P, the number of arrival-time slices per day (1: ingest-date files are single parts). */

@@ -82,11 +82,18 @@ public final class WriteEventFiles extends PTransform<PCollection<EventBatch>, P
             .setCoder(PIECE_CODER);
 
     boolean singlePart = plan.singlePart();
+    Combine.Globally<KV<KV<String, Integer>, String>, List<KV<KV<String, Integer>, String>>> listPieces =
+        Combine.globally(new SortedListFn<>(WRITTEN_CODER, WriteEventFiles::byFileThenIndex));
+    if (plan.writesPieces()) {
+      // Beam's default value for an empty input (a side input and a step of its own) would cost a
+      // small run a tenth of its time; it is needed only when there may be no piece at all.
+      listPieces = listPieces.withoutDefaults();
+    }
     PCollection<KV<String, List<String>>> tasks =
         pieces
             .apply("WritePieces", ParDo.of(new WritePieceFn(layout, singlePart)))
             .setCoder(WRITTEN_CODER)
-            .apply("ListPieces", Combine.globally(new SortedListFn<>(WRITTEN_CODER, WriteEventFiles::byFileThenIndex)))
+            .apply("ListPieces", listPieces)
             .apply("PlanFiles", ParDo.of(new PlanFilesFn(singlePart)))
             .setCoder(TASK_CODER);
     if (plan.parallelCompose()) {

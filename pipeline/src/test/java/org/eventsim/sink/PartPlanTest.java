@@ -50,4 +50,14 @@ public class PartPlanTest {
     }
     assertThat(previousFragment, equalTo(4 * p - 1));
   }
+
+  /** Only then may the list of pieces do without Beam's default value for an empty input. */
+  @Test
+  public void aRunOfOrdersCertainlyWritesPiecesButAnEmptyRunOrAnIncrementMayNot() {
+    assertThat(PartPlan.of(GeneratorConfig.builder().numOrders(1).build(), 262_144).writesPieces(), equalTo(true));
+    assertThat(PartPlan.of(GeneratorConfig.builder().numOrders(0).build(), 262_144).writesPieces(), equalTo(false));
+    GeneratorConfig increment =
+        GeneratorConfig.builder().numOrders(100_000).ordersPerDay(20_000).ingestDays(20_500, 20_500).build();
+    assertThat(PartPlan.of(increment, 262_144).writesPieces(), equalTo(false));
+  }
 }
