@@ -3,7 +3,7 @@
 # engine by size), whole process, JVM start included; wall time, CPU time, peak RSS and events/s,
 # median of several runs, with the ratio to the Python tool event-sim replaces.
 #
-#   src/bench/speed.sh                     # 5k (5 runs), 50k (3), 1M (3) and 10M orders (1)
+#   src/bench/speed.sh                     # 5k (5 runs), 50k (5), 1M (3) and 10M orders (1)
 #   src/bench/speed.sh 5000 50000          # chosen sizes
 #   RUNS=3 src/bench/speed.sh 5000         # runs per size
 #

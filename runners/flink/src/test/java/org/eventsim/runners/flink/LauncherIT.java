@@ -69,6 +69,29 @@ public class LauncherIT {
     assertThat(summary.get("runner_chosen_by").asText(), equalTo("--runner"));
   }
 
+  /**
+   * A runner's own options name it: --targetParallelism keeps a run of 1.2 million events on the
+   * DirectRunner (whose jar alone has that option), --flinkMaster sends a small one to Flink.
+   */
+  @Test
+  public void aRunnersOwnOptionsNameIt() throws Exception {
+    Path out = tmp.newFolder().toPath();
+    Result r =
+        Processes.run(
+            List.of(ROOT.resolve("event-sim").toString(), "--out", out.toString(), "--n-orders", "400000",
+                "--targetParallelism=2"),
+            10);
+    assertThat(r.stderr(), r.code(), equalTo(0));
+    assertThat(new ObjectMapper().readTree(r.lastStdoutLine()).get("runner").asText(), equalTo("DirectRunner"));
+
+    r = Processes.run(
+        List.of(ROOT.resolve("event-sim").toString(), "--out", out.resolve("never").toString(), "--n-orders", "10",
+            "--flinkMaster=127.0.0.1:1"),
+        2);
+    assertThat(r.code(), equalTo(1));
+    assertThat(r.stderr(), containsString("--flinkMaster 127.0.0.1:1: no Flink cluster answers"));
+  }
+
   private static Result launch(Path out, String... flags) throws Exception {
     List<String> command = new ArrayList<>(List.of(ROOT.resolve("event-sim").toString(), "--out", out.toString()));
     command.addAll(MODEL);
