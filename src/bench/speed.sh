@@ -29,7 +29,6 @@ for runner in DirectRunner FlinkRunner; do
   done
 done
 
-median() { sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 
 printf '%-9s %-12s %-10s %-8s %-7s %-8s %-9s %s\n' orders runner events wall_s cpu_s rss_mb events/s "vs Python"
 for n in "${sizes[@]}"; do

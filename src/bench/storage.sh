@@ -47,7 +47,6 @@ measure() { # store out-folder extra-args...
   echo "$wall"
 }
 
-median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
 declare -A walls
 for store in local hdfs s3; do

@@ -1,9 +1,11 @@
-# Shared by the benchmark scripts (sourced, not run): one whole command timed by /usr/bin/time -v.
+# Shared by the benchmark scripts (sourced, not run): one whole command timed by /usr/bin/time -v,
+# and the median of several.
 #
 #   timed_run DIR COMMAND...   runs COMMAND with its stdout and stderr in DIR/stdout.txt and
 #                              DIR/stderr.txt, and sets WALL (seconds), CPU (user + system
-#                              seconds), RSS (peak resident MB), EVENTS (from the command's JSON summary) and RATE (events/s);
-#                              fails, showing the end of stderr, when the command fails.
+#                              seconds), RSS (peak resident MB), EVENTS (from the command's
+#                              JSON summary) and RATE (events/s); fails, showing the end of
+#                              stderr, when the command fails.
 timed_run() {
   local dir=$1
   shift
@@ -19,3 +21,6 @@ timed_run() {
   EVENTS=$(tail -1 "$dir/stdout.txt" | sed 's/.*"events":\([0-9]*\).*/\1/')
   RATE=$(awk -v e="$EVENTS" -v w="$WALL" 'BEGIN {printf "%.0f", e / w}')
 }
+
+# The median of the numbers on stdin, one per line (of an even count, the mean of the middle two).
+median() { sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }

@@ -1,11 +1,8 @@
 package org.eventsim.cli;
 
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.eventsim.metrics.RunCounters;
 
 /**
@@ -27,25 +24,13 @@ final class BeamMetricsProbe implements ProgressProbe {
       return null;
     }
     try {
-      MetricQueryResults metrics =
-          r.metrics()
-              .queryMetrics(
-                  MetricsFilter.builder()
-                      .addNameFilter(MetricNameFilter.inNamespace(RunCounters.NAMESPACE))
-                      .build());
-      long orders = 0;
-      long generated = 0;
-      long sorted = 0;
-      for (MetricResult<Long> c : metrics.getCounters()) {
-        long value = c.getAttempted() == null ? 0 : c.getAttempted();
-        switch (c.getName().getName()) {
-          case RunCounters.ORDERS_READ -> orders += value;
-          case RunCounters.LINE_BYTES_GENERATED -> generated += value;
-          case RunCounters.LINE_BYTES_SORTED -> sorted += value;
-          default -> {}
-        }
-      }
-      return new Figures(orders, false, generated, sorted, false);
+      Map<String, Long> totals = RunCounters.totals(r, c -> c.getAttempted() == null ? 0 : c.getAttempted());
+      return new Figures(
+          totals.getOrDefault(RunCounters.ORDERS_READ, 0L),
+          false,
+          totals.getOrDefault(RunCounters.LINE_BYTES_GENERATED, 0L),
+          totals.getOrDefault(RunCounters.LINE_BYTES_SORTED, 0L),
+          false);
     } catch (RuntimeException e) {
       return null; // this runner cannot report metrics while running
     }

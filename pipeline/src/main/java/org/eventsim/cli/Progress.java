@@ -32,7 +32,6 @@ final class Progress {
   private final long started;
   private long nextReport;
   private long nextPoll;
-  private boolean reported;
   private String lastLine;
   private Phase phase;
   private long phaseStartNanos;
@@ -68,13 +67,12 @@ final class Progress {
     if (line != null && !line.equals(lastLine)) {
       err.println("event-sim: " + line);
       lastLine = line;
-      reported = true;
     }
   }
 
   /** The last phase: the run's results are being moved into place. Said only after progress lines. */
   void committing() {
-    if (reported) {
+    if (lastLine != null) {
       err.println("event-sim: committing: moving the answer key and stats.json into place");
     }
   }

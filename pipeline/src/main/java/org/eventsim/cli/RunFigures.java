@@ -1,9 +1,8 @@
 package org.eventsim.cli;
 
+import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.eventsim.metrics.RunCounters;
 
 /**
@@ -15,24 +14,9 @@ import org.eventsim.metrics.RunCounters;
  */
 record RunFigures(long orders, long events) {
   static RunFigures of(PipelineResult result) {
-    long orders = 0;
-    long events = 0;
-    for (MetricResult<Long> c :
-        result
-            .metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.inNamespace(RunCounters.NAMESPACE))
-                    .build())
-            .getCounters()) {
-      long value = value(c);
-      switch (c.getName().getName()) {
-        case RunCounters.ORDERS_WRITTEN -> orders += value;
-        case RunCounters.EVENTS_WRITTEN -> events += value;
-        default -> {}
-      }
-    }
-    return new RunFigures(orders, events);
+    Map<String, Long> totals = RunCounters.totals(result, RunFigures::value);
+    return new RunFigures(
+        totals.getOrDefault(RunCounters.ORDERS_WRITTEN, 0L), totals.getOrDefault(RunCounters.EVENTS_WRITTEN, 0L));
   }
 
   /** The committed value where the runner has one, else the attempted. */

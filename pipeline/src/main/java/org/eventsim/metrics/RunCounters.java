@@ -1,7 +1,14 @@
 package org.eventsim.metrics;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 
 /**
  * The Beam counters a pipeline reports: its progress, for the command's progress line, and what
@@ -28,5 +35,21 @@ public final class RunCounters {
   /** The counter {@code name} of {@link #NAMESPACE}. */
   public static Counter counter(String name) {
     return Metrics.counter(NAMESPACE, name);
+  }
+
+  /**
+   * The counters of {@code result}, by name, summed over the steps that report them; {@code value}
+   * chooses a counter's value (committed or attempted). The runner may throw if it cannot report.
+   */
+  public static Map<String, Long> totals(PipelineResult result, ToLongFunction<MetricResult<Long>> value) {
+    Map<String, Long> totals = new HashMap<>();
+    for (MetricResult<Long> c :
+        result
+            .metrics()
+            .queryMetrics(MetricsFilter.builder().addNameFilter(MetricNameFilter.inNamespace(NAMESPACE)).build())
+            .getCounters()) {
+      totals.merge(c.getName().getName(), value.applyAsLong(c), Long::sum);
+    }
+    return totals;
   }
 }

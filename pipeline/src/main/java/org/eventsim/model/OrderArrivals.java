@@ -43,12 +43,22 @@ public final class OrderArrivals {
     List<Event> firstDeliveries = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
       Event e = events.get(i);
-      repeat[i] = firstDeliveries.stream().anyMatch(f -> f.eventId().equals(e.eventId()));
+      repeat[i] = isDelivered(firstDeliveries, e);
       if (!repeat[i]) {
         firstDeliveries.add(e);
       }
     }
     return new OrderArrivals(events, repeat, firstOutOfOrderArrival(firstDeliveries));
+  }
+
+  /** Whether an event of {@code e}'s id is among {@code deliveries} (a plain loop: once per event). */
+  private static boolean isDelivered(List<Event> deliveries, Event e) {
+    for (int i = 0; i < deliveries.size(); i++) {
+      if (deliveries.get(i).eventId().equals(e.eventId())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first event, in arrival order, that arrives after one that happened later; or null. */

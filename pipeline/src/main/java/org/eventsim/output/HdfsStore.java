@@ -55,9 +55,4 @@ final class HdfsStore extends Store {
   StoreWriter writer() {
     return new HdfsWriter();
   }
-
-  @Override
-  String kind() {
-    return "HDFS";
-  }
 }

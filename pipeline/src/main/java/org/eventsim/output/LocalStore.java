@@ -61,6 +61,37 @@ final class LocalStore extends Store {
   }
 
   @Override
+  String makeFolder(ResourceId folder) {
+    Path dir = path(folder);
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      return "is a file, not a folder";
+    }
+    try {
+      Files.createDirectories(dir);
+      return null;
+    } catch (IOException | SecurityException e) {
+      return "cannot be created: " + OutputLocation.reason(e);
+    }
+  }
+
+  @Override
+  void deleteIfEmpty(ResourceId folder) {
+    Path dir = path(folder);
+    try (var entries = Files.list(dir)) {
+      if (entries.findAny().isEmpty()) {
+        Files.delete(dir);
+      }
+    } catch (IOException ignored) {
+      // absent, or holds files that are not the tool's
+    }
+  }
+
+  @Override
+  boolean writeFailureIsTheLocations() {
+    return true;
+  }
+
+  @Override
   boolean renamesAreCheap() {
     return true;
   }
@@ -70,10 +101,6 @@ final class LocalStore extends Store {
     return new LocalWriter();
   }
 
-  @Override
-  String kind() {
-    return "local disk";
-  }
 
   static Path path(ResourceId r) {
     return Path.of(r.toString());

@@ -26,11 +26,6 @@ class ObjectStore extends Store {
   }
 
   @Override
-  boolean exclusiveCreate() {
-    return false;
-  }
-
-  @Override
   void deleteTree(ResourceId folder) throws IOException {
     List<ResourceId> files = new ArrayList<>();
     for (MatchResult.Metadata m : match(folder + "**")) {
@@ -47,10 +42,5 @@ class ObjectStore extends Store {
   @Override
   StoreWriter writer() {
     return new CopyingWriter(true);
-  }
-
-  @Override
-  String kind() {
-    return "object store";
   }
 }

@@ -2,8 +2,6 @@ package org.eventsim.output;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -244,29 +242,33 @@ public final class OutputLocation {
     Store.delete(List.of(file(OutputLayout.STATS_FILE)));
     List<ResourceId> old = new ArrayList<>(List.of(file(OutputLayout.EVENTS_FILE)));
     WriteAnswerKey.FILES.forEach(f -> old.add(file(WriteAnswerKey.path(f))));
+    for (String spec : dateFiles(run)) {
+      Store.match(spec).forEach(m -> old.add(m.resourceId()));
+    }
+    Store.delete(old);
+    if (!run.increment()) {
+      for (DatePartition p : DatePartition.values()) {
+        store.deleteIfEmpty(folder.resolve(p.folder(), StandardResolveOptions.RESOLVE_DIRECTORY));
+      }
+    }
+  }
+
+  /**
+   * The date files a run owns, as patterns to match: an increment's own days' ingest-date files,
+   * else every date file.
+   */
+  private List<String> dateFiles(GeneratorConfig run) {
+    List<String> specs = new ArrayList<>();
     if (run.increment()) {
       for (int day = run.ingestFirstDay(); day <= run.ingestLastDay(); day++) {
-        old.add(file(DatePartition.INGEST_DATE.relativePath(day)));
+        specs.add(file(DatePartition.INGEST_DATE.relativePath(day)).toString());
       }
     } else {
       for (DatePartition p : DatePartition.values()) {
-        Store.match(folder + p.folder() + "/*.ndjson").forEach(m -> old.add(m.resourceId()));
+        specs.add(folder + p.folder() + "/*.ndjson");
       }
     }
-    Store.delete(old);
-    if (store instanceof LocalStore && !run.increment()) {
-      // empty date folders of the previous run
-      for (DatePartition p : DatePartition.values()) {
-        Path dir = LocalStore.path(folder.resolve(p.folder(), StandardResolveOptions.RESOLVE_DIRECTORY));
-        try (var entries = Files.list(dir)) {
-          if (entries.findAny().isEmpty()) {
-            Files.delete(dir);
-          }
-        } catch (IOException ignored) {
-          // absent, or holds files that are not the tool's
-        }
-      }
-    }
+    return specs;
   }
 
   /** Gives each day of an increment its ingest-date file, empty when nothing arrived. */
@@ -288,14 +290,8 @@ public final class OutputLocation {
   /** The output files an in-place run wrote: events.ndjson and its date files. */
   private long countInPlace(GeneratorConfig run) throws IOException {
     long n = Store.match(file(OutputLayout.EVENTS_FILE).toString()).size();
-    if (run.increment()) {
-      for (int day = run.ingestFirstDay(); day <= run.ingestLastDay(); day++) {
-        n += Store.match(file(DatePartition.INGEST_DATE.relativePath(day)).toString()).size();
-      }
-    } else {
-      for (DatePartition p : DatePartition.values()) {
-        n += Store.match(folder + p.folder() + "/*.ndjson").size();
-      }
+    for (String spec : dateFiles(run)) {
+      n += Store.match(spec).size();
     }
     return n;
   }
@@ -315,23 +311,16 @@ public final class OutputLocation {
   /** Writes and deletes a probe file: the folder exists (or can be made), and can be written. */
   private static void checkWritable(String given, ResourceId folder, Store store, String runId)
       throws IOException, Refused {
-    if (store instanceof LocalStore) {
-      Path dir = LocalStore.path(folder);
-      if (Files.exists(dir) && !Files.isDirectory(dir)) {
-        throw new Refused("--out '" + given + "' is a file, not a folder", true);
-      }
-      try {
-        Files.createDirectories(dir);
-      } catch (IOException | SecurityException e) {
-        throw new Refused("--out '" + given + "' cannot be created: " + reason(e), true);
-      }
+    String problem = store.makeFolder(folder);
+    if (problem != null) {
+      throw new Refused("--out '" + given + "' " + problem, true);
     }
     ResourceId probe = folder.resolve(".event-sim-write-check-" + runId, StandardResolveOptions.RESOLVE_FILE);
     try {
       Store.write(probe, new byte[0]);
       Store.delete(List.of(probe));
     } catch (IOException | RuntimeException e) {
-      if (store instanceof LocalStore) {
+      if (store.writeFailureIsTheLocations()) {
         throw new Refused("--out '" + given + "' is not writable: " + reason(e), true);
       }
       throw e;

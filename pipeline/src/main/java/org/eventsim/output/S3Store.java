@@ -30,7 +30,7 @@ final class S3Store extends ObjectStore {
       client.putObject(
           PutObjectRequest.builder()
               .bucket(uri.getAuthority())
-              .key(uri.getPath().substring(1))
+              .key(S3Writer.key(uri))
               .overrideConfiguration(o -> o.putHeader("If-None-Match", "*"))
               .build(),
           RequestBody.fromBytes(bytes));
@@ -46,10 +46,5 @@ final class S3Store extends ObjectStore {
   @Override
   StoreWriter writer() {
     return new S3Writer();
-  }
-
-  @Override
-  String kind() {
-    return "S3";
   }
 }

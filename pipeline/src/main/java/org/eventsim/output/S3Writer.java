@@ -215,7 +215,8 @@ final class S3Writer implements StoreWriter {
         .asByteArray();
   }
 
-  private static String key(URI uri) {
+  /** The object key of an {@code s3://bucket/key} location. */
+  static String key(URI uri) {
     return uri.getPath().substring(1);
   }
 

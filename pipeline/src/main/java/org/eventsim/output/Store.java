@@ -2,10 +2,8 @@ package org.eventsim.output;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
@@ -35,17 +33,32 @@ abstract class Store {
 
   /**
    * Creates {@code file} holding {@code bytes} if no file of that name exists, and says whether it
-   * did. Exclusive where {@link #exclusiveCreate()}: of two concurrent calls, exactly one creates.
+   * did. Exclusive on a local disk, HDFS and S3: of two concurrent calls, exactly one creates (not
+   * on other object stores, see {@link ObjectStore}).
    */
   abstract boolean createNew(ResourceId file, byte[] bytes) throws IOException;
 
-  /** Whether {@link #createNew} is exclusive on this store. */
-  boolean exclusiveCreate() {
-    return true;
-  }
-
   /** Deletes {@code folder} and everything under it; nothing happens when it does not exist. */
   abstract void deleteTree(ResourceId folder) throws IOException;
+
+  /**
+   * Makes {@code folder}, on a store whose folders exist of their own (a local disk; elsewhere a
+   * folder is only a prefix of names): null when it is there, else what is wrong with it.
+   */
+  String makeFolder(ResourceId folder) {
+    return null;
+  }
+
+  /** Deletes {@code folder} if it is a folder of its own and empty. */
+  void deleteIfEmpty(ResourceId folder) {}
+
+  /**
+   * Whether a failure to write into the folder is the location's fault (a local folder's
+   * permissions), rather than a store that does not answer.
+   */
+  boolean writeFailureIsTheLocations() {
+    return false;
+  }
 
   /**
    * Whether renaming a file costs no more than a metadata update. Then a run writes into a staging
@@ -57,19 +70,11 @@ abstract class Store {
   /** How the pipeline writes files on this store. */
   abstract StoreWriter writer();
 
-  /** A short name of the store, for messages. */
-  abstract String kind();
-
   // What every store does through Beam's file systems.
 
   /** Writes {@code file} with {@code bytes}, replacing it if it exists. */
   static void write(ResourceId file, byte[] bytes) throws IOException {
-    try (WritableByteChannel out = FileSystems.create(file, MimeTypes.BINARY)) {
-      ByteBuffer buf = ByteBuffer.wrap(bytes);
-      while (buf.hasRemaining()) {
-        out.write(buf);
-      }
-    }
+    StoreWriter.writeThroughBeam(file, bytes, MimeTypes.BINARY);
   }
 
   /** The bytes of a small file, or null when it does not exist. */

@@ -1,8 +1,6 @@
 package org.eventsim.sink;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
 import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -19,12 +17,7 @@ final class StagedFiles {
   /** Writes {@code bytes} as the staged copy of {@code relativePath}, atomically. */
   static ResourceId stage(OutputLayout layout, String relativePath, byte[] bytes) throws IOException {
     ResourceId temporary = layout.staged(relativePath + ".tmp");
-    try (WritableByteChannel channel = FileSystems.create(temporary, MimeTypes.TEXT)) {
-      ByteBuffer buf = ByteBuffer.wrap(bytes);
-      while (buf.hasRemaining()) {
-        channel.write(buf);
-      }
-    }
+    StoreWriter.writeThroughBeam(temporary, bytes, MimeTypes.TEXT);
     ResourceId staged = layout.staged(relativePath);
     FileSystems.rename(List.of(temporary), List.of(staged));
     return staged;

@@ -24,7 +24,12 @@ public interface StoreWriter extends Serializable {
    * it has completed, and a retry writes the same bytes.
    */
   default void write(ResourceId file, byte[] bytes, PipelineOptions options) throws IOException {
-    try (WritableByteChannel channel = FileSystems.create(file, MimeTypes.BINARY)) {
+    writeThroughBeam(file, bytes, MimeTypes.BINARY);
+  }
+
+  /** Writes {@code file} holding {@code bytes} through Beam's file systems, replacing it if it exists. */
+  static void writeThroughBeam(ResourceId file, byte[] bytes, String mimeType) throws IOException {
+    try (WritableByteChannel channel = FileSystems.create(file, mimeType)) {
       ByteBuffer buf = ByteBuffer.wrap(bytes);
       while (buf.hasRemaining()) {
         channel.write(buf);

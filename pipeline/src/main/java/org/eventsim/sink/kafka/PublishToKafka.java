@@ -83,9 +83,16 @@ public final class PublishToKafka extends PTransform<PCollection<EventBatch>, PD
   /** One record per event, each order's events in arrival order. */
   static final class ToRecordsFn extends DoFn<EventBatch, ProducerRecord<String, byte[]>> {
     private final String topic;
+    /** Builds each record's event_id header (one DoFn instance serves one thread at a time). */
+    private transient ByteBuilder eventId;
 
     ToRecordsFn(String topic) {
       this.topic = topic;
+    }
+
+    @Setup
+    public void setup() {
+      eventId = new ByteBuilder(36);
     }
 
     @ProcessElement
@@ -115,7 +122,7 @@ public final class PublishToKafka extends PTransform<PCollection<EventBatch>, PD
         record.headers().add(new RecordHeader("event_type", TYPE_HEADER[r.type.ordinal()]));
         record.headers().add(new RecordHeader("schema_version", VERSION_HEADER[r.schemaVersion]));
         record.headers()
-            .add(new RecordHeader("event_id", new ByteBuilder(36).appendUuid(r.msb, r.lsb).toByteArray()));
+            .add(new RecordHeader("event_id", eventId.clear().appendUuid(r.msb, r.lsb).toByteArray()));
         out.output(record);
       }
     }
