@@ -1,10 +1,13 @@
 package org.eventsim;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.eventsim.expected.AnswerKeyFn;
+import org.eventsim.format.FileFormat;
 import org.eventsim.generate.GenerateEvents;
 import org.eventsim.model.EventBatch;
 import org.eventsim.options.RunConfig;
@@ -24,8 +27,9 @@ import org.eventsim.stats.StatsFn;
  * succeeded.
  *
  * <pre>
- * GenerateEvents ─┬ events ─┬─ WriteEventFiles (events.ndjson, events_by_*_date/*.ndjson)
+ * GenerateEvents ─┬ events ─┬─ WriteEventFiles (events.ndjson, events_by_*_date/*.ndjson[.gz|.zst])
  *                 │         └─ PublishToKafka (with --kafka-bootstrap)
+ *                 ├ avro records ─ WriteEventFiles (with --format parquet: *.parquet)
  *                 ├ totals ─── ComputeStats ── WriteStatsFile (staged)
  *                 └ key ────── ComputeAnswerKey ── WriteAnswerKey (expected/, staged)
  * </pre>
@@ -48,14 +52,26 @@ public final class EventSimPipeline {
 
   /** Adds the whole run described by {@code config}, writing into {@code layout}, to {@code pipeline}. */
   public static void build(Pipeline pipeline, RunConfig config, OutputLayout layout) {
+    FileFormat format = config.fileFormat();
+    boolean jsonFiles = config.writeFiles() && format.jsonLines();
+    boolean avroFiles = config.writeFiles() && !format.jsonLines();
+    Set<GenerateEvents.Rendering> renderings = EnumSet.noneOf(GenerateEvents.Rendering.class);
+    if (jsonFiles || config.kafka() != null) {
+      renderings.add(GenerateEvents.Rendering.JSON_LINES);
+    }
+    if (avroFiles) {
+      renderings.add(GenerateEvents.Rendering.AVRO);
+    }
     PCollectionTuple generated =
         pipeline.apply(
-            "GenerateEvents", GenerateEvents.of(config.generator(), config.ordersPerBlock()));
+            "GenerateEvents", GenerateEvents.of(config.generator(), config.ordersPerBlock(), renderings));
     PCollection<EventBatch> events = generated.get(GenerateEvents.EVENTS);
     if (config.writeFiles()) {
-      events.apply(
-          "WriteEventFiles",
-          WriteEventFiles.to(layout, PartPlan.of(config.generator(), config.maxGroupEvents())));
+      generated
+          .get(avroFiles ? GenerateEvents.AVRO_RECORDS : GenerateEvents.EVENTS)
+          .apply(
+              "WriteEventFiles",
+              WriteEventFiles.to(layout, PartPlan.of(config.generator(), config.maxGroupEvents()), format));
     }
     if (config.kafka() != null) {
       events.apply("PublishToKafka", PublishToKafka.to(config.kafka()));

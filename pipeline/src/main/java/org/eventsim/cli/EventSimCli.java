@@ -89,7 +89,8 @@ public final class EventSimCli {
       }
       output =
           OutputLocation.prepare(
-              config.outDirAsGiven(), config.generator(), options, config.takeOverLease(), clock);
+              config.outDirAsGiven(), config.generator(), config.fileFormat(), options,
+              config.takeOverLease(), clock);
       Timing.mark(err, "output prepared");
     } catch (UsageException e) {
       err.println("event-sim: " + e.getMessage());

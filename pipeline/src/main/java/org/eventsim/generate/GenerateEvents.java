@@ -1,6 +1,8 @@
 package org.eventsim.generate;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.beam.sdk.io.Read;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -11,6 +13,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.eventsim.expected.AnswerKeyAccumulator;
+import org.eventsim.format.EventAvro;
 import org.eventsim.json.EventJson;
 import org.eventsim.metrics.RunCounters;
 import org.eventsim.model.Event;
@@ -32,28 +35,48 @@ import org.eventsim.stats.StatsAccumulator;
  * consumer downstream: engines such as Flink then pass them on without serializing them.
  */
 public final class GenerateEvents extends PTransform<PBegin, PCollectionTuple> {
-  /** One batch per block of orders. */
+  /** One batch per block of orders, each event rendered as its JSON line. */
   public static final TupleTag<EventBatch> EVENTS = new TupleTag<>("events") {};
+  /** One batch per block of orders, each event rendered as an Avro datum of {@link EventAvro#SCHEMA}. */
+  public static final TupleTag<EventBatch> AVRO_RECORDS = new TupleTag<>("avro-records") {};
   /** The totals of each batch. */
   public static final TupleTag<StatsAccumulator> STATS = new TupleTag<>("stats") {};
   /** The answer key's figures of each batch. */
   public static final TupleTag<AnswerKeyAccumulator> ANSWER_KEY = new TupleTag<>("answer-key") {};
 
 
-  private final GeneratorConfig config;
-  private final long ordersPerBlock;
-
-  private GenerateEvents(GeneratorConfig config, long ordersPerBlock) {
-    this.config = config;
-    this.ordersPerBlock = ordersPerBlock;
+  /** The renderings of the events that a run needs: each is one output, made only when asked for. */
+  public enum Rendering {
+    /** {@link #EVENTS}: for NDJSON files and Kafka. */
+    JSON_LINES,
+    /** {@link #AVRO_RECORDS}: for Parquet files. */
+    AVRO
   }
 
-  /** The events of {@code config}'s orders, generated {@code ordersPerBlock} orders per element. */
+  private final GeneratorConfig config;
+  private final long ordersPerBlock;
+  private final Set<Rendering> renderings;
+
+  private GenerateEvents(GeneratorConfig config, long ordersPerBlock, Set<Rendering> renderings) {
+    this.config = config;
+    this.ordersPerBlock = ordersPerBlock;
+    this.renderings = renderings;
+  }
+
+  /**
+   * The events of {@code config}'s orders, generated {@code ordersPerBlock} orders per element and
+   * rendered as JSON lines ({@link #EVENTS}).
+   */
   public static GenerateEvents of(GeneratorConfig config, long ordersPerBlock) {
+    return of(config, ordersPerBlock, EnumSet.of(Rendering.JSON_LINES));
+  }
+
+  /** The same, with the events rendered in each of {@code renderings}. */
+  public static GenerateEvents of(GeneratorConfig config, long ordersPerBlock, Set<Rendering> renderings) {
     if (ordersPerBlock < 1) {
       throw new IllegalArgumentException("ordersPerBlock must be >= 1, got " + ordersPerBlock);
     }
-    return new GenerateEvents(config, ordersPerBlock);
+    return new GenerateEvents(config, ordersPerBlock, EnumSet.copyOf(renderings));
   }
 
   @Override
@@ -66,9 +89,10 @@ public final class GenerateEvents extends PTransform<PBegin, PCollectionTuple> {
                     OrderBlockSource.of(config.firstOrder(), config.endOrder(), ordersPerBlock)))
             .apply(
                 "ExpandLifecycles",
-                ParDo.of(new ExpandBlockFn(config))
-                    .withOutputTags(EVENTS, TupleTagList.of(STATS).and(ANSWER_KEY)));
+                ParDo.of(new ExpandBlockFn(config, renderings))
+                    .withOutputTags(EVENTS, TupleTagList.of(AVRO_RECORDS).and(STATS).and(ANSWER_KEY)));
     generated.get(EVENTS).setCoder(EventBatch.Coder.of());
+    generated.get(AVRO_RECORDS).setCoder(EventBatch.Coder.of());
     generated.get(STATS).setCoder(StatsAccumulator.Coder.of());
     generated.get(ANSWER_KEY).setCoder(AnswerKeyAccumulator.Coder.of());
     return generated;
@@ -77,21 +101,29 @@ public final class GenerateEvents extends PTransform<PBegin, PCollectionTuple> {
   /** Expands a block of orders into their events. */
   static final class ExpandBlockFn extends DoFn<OrderBlock, EventBatch> {
     private final GeneratorConfig config;
+    private final Set<Rendering> renderings;
     private final Counter lineBytes = RunCounters.counter(RunCounters.LINE_BYTES_GENERATED);
     private final Counter orders = RunCounters.counter(RunCounters.ORDERS_WRITTEN);
     private final Counter events = RunCounters.counter(RunCounters.EVENTS_WRITTEN);
 
-    ExpandBlockFn(GeneratorConfig config) {
+    ExpandBlockFn(GeneratorConfig config, Set<Rendering> renderings) {
       this.config = config;
+      this.renderings = renderings;
     }
 
     @ProcessElement
     public void process(@Element OrderBlock block, MultiOutputReceiver out) {
-      Generated g = generate(block, config);
-      out.get(EVENTS).output(g.events());
+      Generated g = generate(block, config, renderings);
+      if (g.events() != null) {
+        out.get(EVENTS).output(g.events());
+        lineBytes.inc(g.events().lineBytes());
+      }
+      if (g.avroRecords() != null) {
+        out.get(AVRO_RECORDS).output(g.avroRecords());
+        lineBytes.inc(g.avroRecords().lineBytes());
+      }
       out.get(STATS).output(g.stats());
       out.get(ANSWER_KEY).output(g.answerKey());
-      lineBytes.inc(g.events().lineBytes());
       orders.inc(g.stats().orders());
       events.inc(g.stats().events());
     }
@@ -100,11 +132,14 @@ public final class GenerateEvents extends PTransform<PBegin, PCollectionTuple> {
   /**
    * What generation emits for one block of orders.
    *
-   * @param events the orders' events, order by order, each in business order
+   * @param events the orders' events, order by order, each in business order, as JSON lines (null
+   *     when not asked for)
+   * @param avroRecords the same events as Avro datums (null when not asked for)
    * @param stats the block's partial totals for stats.json
    * @param answerKey the block's partial answer key
    */
-  public record Generated(EventBatch events, StatsAccumulator stats, AnswerKeyAccumulator answerKey) {}
+  public record Generated(
+      EventBatch events, EventBatch avroRecords, StatsAccumulator stats, AnswerKeyAccumulator answerKey) {}
 
   /**
    * Generates the orders of {@code block}: their events (of a daily increment, only those arriving
@@ -112,7 +147,13 @@ public final class GenerateEvents extends PTransform<PBegin, PCollectionTuple> {
    * answer key. A pure function of its arguments.
    */
   public static Generated generate(OrderBlock block, GeneratorConfig config) {
-    EventBatch.Builder batch = EventBatch.builder(EventJson::append);
+    return generate(block, config, EnumSet.of(Rendering.JSON_LINES));
+  }
+
+  /** {@link #generate(OrderBlock, GeneratorConfig)}, rendering the events in each of {@code renderings}. */
+  public static Generated generate(OrderBlock block, GeneratorConfig config, Set<Rendering> renderings) {
+    EventBatch.Builder json = renderings.contains(Rendering.JSON_LINES) ? EventBatch.builder(EventJson::append) : null;
+    EventBatch.Builder avro = renderings.contains(Rendering.AVRO) ? EventBatch.builder(EventAvro::append) : null;
     StatsAccumulator stats = new StatsAccumulator();
     AnswerKeyAccumulator key = new AnswerKeyAccumulator();
     for (long i = block.firstOrder(); i < block.endOrder(); i++) {
@@ -121,13 +162,18 @@ public final class GenerateEvents extends PTransform<PBegin, PCollectionTuple> {
         events.removeIf(e -> !config.keeps(e.ingestTimeMicros()));
       }
       for (Event e : events) {
-        batch.add(e);
+        if (json != null) {
+          json.add(e);
+        }
+        if (avro != null) {
+          avro.add(e);
+        }
       }
       OrderArrivals arrivals = OrderArrivals.of(events);
       stats.addOrder(arrivals);
       key.addOrder(arrivals);
     }
-    return new Generated(batch.build(), stats, key);
+    return new Generated(json == null ? null : json.build(), avro == null ? null : avro.build(), stats, key);
   }
 
   /** The events of {@code block}'s orders, as {@link #generate} makes them. */

@@ -218,6 +218,25 @@ public interface EventSimOptions extends PipelineOptions {
 
   void setKafkaTimeoutSeconds(Integer value);
 
+  @CliFlag(value = "format", accepts = "ndjson or parquet")
+  @Description(
+      "Format of the event files: ndjson (a JSON line per event) or parquet (typed columns, ZSTD pages;"
+          + " the same events in the same order). stats.json and expected/ stay JSON; Kafka records stay"
+          + " JSON lines.")
+  @Default.String("ndjson")
+  String getFormat();
+
+  void setFormat(String value);
+
+  @CliFlag(value = "compression", accepts = "none, gzip or zstd (with --format ndjson)")
+  @Description(
+      "Compression of the NDJSON files: none, gzip (.ndjson.gz) or zstd (.ndjson.zst); each file is"
+          + " one valid stream for gzip -d / zstd -d.")
+  @Default.String("none")
+  String getCompression();
+
+  void setCompression(String value);
+
   @CliFlag(value = "no-files", accepts = "true or false (the flag alone means true)")
   @Description("Publish to Kafka only: write no event files (stats.json and expected/ are still written).")
   @Default.Boolean(false)

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.eventsim.format.FileFormat;
 import org.eventsim.generate.GeneratorConfig;
 import org.eventsim.model.Timestamps;
 
@@ -19,6 +20,7 @@ import org.eventsim.model.Timestamps;
  * @param takeOverLease {@code --take-over-lease}
  * @param kafka where to publish the events ({@code --kafka-*}), or null for no Kafka
  * @param writeFiles whether to write the event files (not {@code --no-files})
+ * @param fileFormat the event files' format ({@code --format}, {@code --compression})
  * @param ordersPerBlock tuning: orders per generated element
  * @param maxGroupEvents tuning: events per sorted part
  */
@@ -29,6 +31,7 @@ public record RunConfig(
     boolean takeOverLease,
     KafkaTarget kafka,
     boolean writeFiles,
+    FileFormat fileFormat,
     long ordersPerBlock,
     long maxGroupEvents)
     implements Serializable {
@@ -53,6 +56,7 @@ public record RunConfig(
       throw new UsageException(
           "--no-files needs --kafka-bootstrap: without files or Kafka the run would publish nothing");
     }
+    FileFormat fileFormat = fileFormat(options, given);
     String s3Endpoint = options.getS3Endpoint();
     if (s3Endpoint != null && !s3Endpoint.matches("https?://[^/\\s]+/?")) {
       throw Flags.get("s3-endpoint").invalid(s3Endpoint);
@@ -64,8 +68,28 @@ public record RunConfig(
         options.getTakeOverLease(),
         kafka,
         writeFiles,
+        fileFormat,
         Flags.within("ordersPerBlock", options.getOrdersPerBlock(), 1, 1_000_000),
         Flags.within("maxGroupEvents", options.getMaxGroupEvents(), 1000, 2_000_000));
+  }
+
+  /** The format of {@code --format} and {@code --compression}; each value is checked against its flag. */
+  private static FileFormat fileFormat(EventSimOptions options, Set<String> given) throws UsageException {
+    String format = options.getFormat();
+    String compression = options.getCompression();
+    if (FileFormat.of(format, "none") == null) {
+      throw Flags.get("format").invalid(format);
+    }
+    if (FileFormat.of("ndjson", compression) == null) {
+      throw Flags.get("compression").invalid(compression);
+    }
+    FileFormat f = FileFormat.of(format, compression);
+    if (f == null || (given.contains("compression") && !format.equals("ndjson"))) {
+      throw new UsageException(
+          "--compression applies to --format ndjson only: Parquet files compress their pages with ZSTD"
+              + " themselves; drop --compression " + compression);
+    }
+    return f;
   }
 
   /**
@@ -99,6 +123,8 @@ public record RunConfig(
     s.put("kafka_topic", kafka == null ? null : kafka.topic());
     s.put("kafka_partitions", kafka == null ? null : kafka.partitions());
     s.put("no_files", !writeFiles);
+    s.put("format", fileFormat.format());
+    s.put("compression", fileFormat.compression());
     return s;
   }
 }

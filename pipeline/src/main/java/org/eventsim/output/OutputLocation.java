@@ -14,6 +14,7 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.eventsim.format.FileFormat;
 import org.eventsim.generate.GeneratorConfig;
 import org.eventsim.sink.DatePartition;
 import org.eventsim.sink.OutputLayout;
@@ -22,7 +23,7 @@ import org.eventsim.sink.WriteAnswerKey;
 /**
  * The output folder of a run, on any of Beam's file systems, and the one owner of its rules.
  *
- * <p>The tool owns, in the folder, {@code events.ndjson}, {@code stats.json}, {@code expected/} and
+ * <p>The tool owns, in the folder, the events file ({@code events.ndjson}, {@code events.parquet}, ...), {@code stats.json}, {@code expected/} and
  * the two date folders (of a daily increment, only its days' files); nothing else is touched. A run
  * goes through three steps:
  *
@@ -52,14 +53,17 @@ public final class OutputLocation {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private final String given;
+  private final FileFormat format;
   private final ResourceId folder;
   private final Store store;
   private final Lease lease;
   private final OutputLayout layout;
   private final ResourceId runDir;
 
-  private OutputLocation(String given, ResourceId folder, Store store, Lease lease, OutputLayout layout, ResourceId runDir) {
+  private OutputLocation(
+      String given, FileFormat format, ResourceId folder, Store store, Lease lease, OutputLayout layout, ResourceId runDir) {
     this.given = given;
+    this.format = format;
     this.folder = folder;
     this.store = store;
     this.lease = lease;
@@ -88,12 +92,14 @@ public final class OutputLocation {
    * file system this build has, that can be created and written; no live run may hold it. Nothing
    * is written when it fails.
    *
+   * @param format the format of the run's event files; the previous run's, in any format, are
+   *     replaced
    * @param options the pipeline's options, with the file systems set up by {@link FileSystemSetup}
    * @param takeOver take the folder even from a run whose lease looks live
    * @throws Refused with a one-line message naming the folder and what is wrong
    */
   public static OutputLocation prepare(
-      String given, GeneratorConfig run, PipelineOptions options, boolean takeOver, Clock clock)
+      String given, GeneratorConfig run, FileFormat format, PipelineOptions options, boolean takeOver, Clock clock)
       throws Refused {
     ResourceId folder;
     try {
@@ -134,7 +140,7 @@ public final class OutputLocation {
         runDir = folder.resolve(WORK + "/" + runId, StandardResolveOptions.RESOLVE_DIRECTORY);
         layout = new OutputLayout(folder.toString(), runDir.toString(), store.writer());
       }
-      OutputLocation location = new OutputLocation(given, folder, store, lease, layout, runDir);
+      OutputLocation location = new OutputLocation(given, format, folder, store, lease, layout, runDir);
       if (!store.renamesAreCheap()) {
         location.clearPrevious(run); // in place: the previous run's files go now, stats.json first
       }
@@ -227,7 +233,7 @@ public final class OutputLocation {
 
   /** The files the pipeline wrote into the staging folder (not its scratch files). */
   private List<MatchResult.Metadata> staged() throws IOException {
-    List<MatchResult.Metadata> files = new ArrayList<>(Store.match(layout.root() + OutputLayout.EVENTS_FILE));
+    List<MatchResult.Metadata> files = new ArrayList<>(Store.match(layout.root() + OutputLayout.eventsFile(format)));
     for (DatePartition p : DatePartition.values()) {
       files.addAll(Store.match(layout.root() + p.folder() + "/*"));
     }
@@ -235,15 +241,19 @@ public final class OutputLocation {
   }
 
   /**
-   * Deletes the previous run's outputs: stats.json first, then events.ndjson, the answer key and
-   * the date files (of an increment, its own days' only: the other days stay).
+   * Deletes the previous run's outputs: stats.json first, then the events file, the answer key
+   * and the date files (of an increment, its own days' only: the other days stay), in every format,
+   * so that a run in one format replaces a run in another.
    */
   private void clearPrevious(GeneratorConfig run) throws IOException {
     Store.delete(List.of(file(OutputLayout.STATS_FILE)));
-    List<ResourceId> old = new ArrayList<>(List.of(file(OutputLayout.EVENTS_FILE)));
+    List<ResourceId> old = new ArrayList<>();
     WriteAnswerKey.FILES.forEach(f -> old.add(file(WriteAnswerKey.path(f))));
-    for (String spec : dateFiles(run)) {
-      Store.match(spec).forEach(m -> old.add(m.resourceId()));
+    for (FileFormat f : FileFormat.values()) {
+      old.add(file(OutputLayout.eventsFile(f)));
+      for (String spec : dateFiles(run, f)) {
+        Store.match(spec).forEach(m -> old.add(m.resourceId()));
+      }
     }
     Store.delete(old);
     if (!run.increment()) {
@@ -254,43 +264,43 @@ public final class OutputLocation {
   }
 
   /**
-   * The date files a run owns, as patterns to match: an increment's own days' ingest-date files,
-   * else every date file.
+   * The date files in {@code format} a run owns, as patterns to match: an increment's own days'
+   * ingest-date files, else every date file.
    */
-  private List<String> dateFiles(GeneratorConfig run) {
+  private List<String> dateFiles(GeneratorConfig run, FileFormat format) {
     List<String> specs = new ArrayList<>();
     if (run.increment()) {
       for (int day = run.ingestFirstDay(); day <= run.ingestLastDay(); day++) {
-        specs.add(file(DatePartition.INGEST_DATE.relativePath(day)).toString());
+        specs.add(file(DatePartition.INGEST_DATE.relativePath(day, format)).toString());
       }
     } else {
       for (DatePartition p : DatePartition.values()) {
-        specs.add(folder + p.folder() + "/*.ndjson");
+        specs.add(folder + p.folder() + "/*" + format.extension());
       }
     }
     return specs;
   }
 
-  /** Gives each day of an increment its ingest-date file, empty when nothing arrived. */
+  /** Gives each day of an increment its ingest-date file, with no event when nothing arrived. */
   private long completeIncrementDays(GeneratorConfig run) throws IOException {
     if (!run.increment()) {
       return 0;
     }
     long created = 0;
     for (int day = run.ingestFirstDay(); day <= run.ingestLastDay(); day++) {
-      ResourceId f = file(DatePartition.INGEST_DATE.relativePath(day));
+      ResourceId f = file(DatePartition.INGEST_DATE.relativePath(day, format));
       if (Store.match(f.toString()).isEmpty()) {
-        Store.write(f, new byte[0]);
+        Store.write(f, format.emptyFile());
         created++;
       }
     }
     return created;
   }
 
-  /** The output files an in-place run wrote: events.ndjson and its date files. */
+  /** The output files an in-place run wrote: the events file and its date files. */
   private long countInPlace(GeneratorConfig run) throws IOException {
-    long n = Store.match(file(OutputLayout.EVENTS_FILE).toString()).size();
-    for (String spec : dateFiles(run)) {
+    long n = Store.match(file(OutputLayout.eventsFile(format)).toString()).size();
+    for (String spec : dateFiles(run, format)) {
       n += Store.match(spec).size();
     }
     return n;

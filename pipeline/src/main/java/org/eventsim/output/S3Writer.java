@@ -51,6 +51,12 @@ final class S3Writer implements StoreWriter {
 
   private transient S3Client client;
 
+  /** An upload appears whole when it completes. */
+  @Override
+  public boolean createIsAtomic() {
+    return true;
+  }
+
   @Override
   public void write(ResourceId file, byte[] bytes, PipelineOptions options) throws IOException {
     URI uri = URI.create(file.toString());

@@ -27,6 +27,11 @@ public final class CopyingWriter implements StoreWriter {
   }
 
   @Override
+  public boolean createIsAtomic() {
+    return createIsAtomic;
+  }
+
+  @Override
   public void compose(
       List<ResourceId> pieces, ResourceId target, boolean ownPieces, ResourceId scratch, PipelineOptions options)
       throws IOException {

@@ -8,10 +8,14 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.util.MimeTypes;
+import org.eventsim.format.FileFormat;
+import org.eventsim.format.ParquetMerge;
 
 /**
  * Makes a file from its pieces (the "compose" step of a distributed sort, since the pieces of one
- * file are sorted by different workers), with the layout's {@link StoreWriter}.
+ * file are sorted by different workers): by concatenation with the layout's {@link StoreWriter}, or
+ * for Parquet by {@link ParquetMerge}.
  *
  * <p>Atomic: the file appears complete or not at all. Idempotent: scratch pieces are deleted only
  * once the file is in place, and a retry that finds the file in place and its pieces gone knows
@@ -26,7 +30,7 @@ final class FileConcat {
    * A single source already at the target is left as is; a single scratch piece is renamed.
    */
   static ResourceId make(
-      OutputLayout layout, String relativePath, List<String> sources, PipelineOptions options)
+      OutputLayout layout, FileFormat format, String relativePath, List<String> sources, PipelineOptions options)
       throws IOException {
     ResourceId target = layout.file(relativePath);
     List<ResourceId> pieces = new ArrayList<>(sources.size());
@@ -44,7 +48,16 @@ final class FileConcat {
       FileSystems.rename(pieces, List.of(target));
       return target;
     }
-    layout.writer().compose(pieces, target, ownsPieces, layout.workFile("staging/" + relativePath), options);
+    ResourceId scratch = layout.workFile("staging/" + relativePath);
+    if (format.concatenates()) {
+      layout.writer().compose(pieces, target, ownsPieces, scratch, options);
+    } else {
+      ResourceId written = layout.writer().createIsAtomic() ? target : scratch;
+      ParquetMerge.write(pieces, FileSystems.create(written, MimeTypes.BINARY));
+      if (!written.equals(target)) {
+        FileSystems.rename(List.of(written), List.of(target));
+      }
+    }
     if (ownsPieces) {
       FileSystems.delete(pieces, StandardMoveOptions.IGNORE_MISSING_FILES);
     }

@@ -1,5 +1,6 @@
 package org.eventsim.sink;
 
+import org.eventsim.format.FileFormat;
 import java.io.Serializable;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
@@ -7,7 +8,7 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
  * Where a run's pipeline writes, on any of Beam's file systems: every output file under {@code
- * root} by its path in the output folder ({@link #EVENTS_FILE}, the {@link DatePartition}
+ * root} by its path in the output folder ({@link #eventsFile}, the {@link DatePartition}
  * folders), its scratch files (sorted pieces, the staged {@link #STATS_FILE} and {@link
  * #EXPECTED_DIR}) under {@code workDir}, and how files are written on this store ({@code
  * writer}). The owner of the output folder ({@code org.eventsim.output}) chooses all three; the
@@ -18,8 +19,11 @@ import org.apache.beam.sdk.io.fs.ResourceId;
  * @param writer writes files, and composes them from pieces, on this store
  */
 public record OutputLayout(String root, String workDir, StoreWriter writer) implements Serializable {
-  /** Every event, sorted by (ingest_time, event_id). */
-  public static final String EVENTS_FILE = "events.ndjson";
+  /** Every event, sorted by (ingest_time, event_id): {@code events.ndjson}, {@code events.parquet}, ... */
+  public static String eventsFile(FileFormat format) {
+    return "events" + format.extension();
+  }
+
   /** Written last; its presence marks a complete run. */
   public static final String STATS_FILE = "stats.json";
   /** The answer key: what a correct consumer of the events must compute. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.eventsim.model.Event;
+import org.eventsim.format.Records;
 import org.eventsim.model.EventBatch;
 import org.eventsim.text.ByteBuilder;
 
@@ -29,7 +30,10 @@ final class SortRecords {
         .put(e.data(), e.lineOffset(), e.lineLength());
   }
 
-  /** Receives the sorted lines of a group, newline-terminated, in arrival order. */
+  /**
+   * Receives the sorted records of a group, in arrival order: JSON lines, each newline-terminated,
+   * or Avro datums, each preceded by its length ({@link Records}).
+   */
   interface Sink {
     /** All lines of part {@code part} of ingest day {@code ingestDay}. */
     void ingestPart(int ingestDay, int part, byte[] lines);
@@ -44,15 +48,16 @@ final class SortRecords {
   }
 
   /**
-   * Sorts all records of {@code packed} by (ingest time, event id, line) and hands each ingest
-   * part, and each event-day fragment of it, to {@code sink}.
+   * Sorts all records of {@code packed} by (ingest time, event id, record) and hands each ingest
+   * part, and each event-day fragment of it, to {@code sink}, framed as JSON lines or length-prefixed
+   * ({@code jsonLines}).
    *
    * <p>Sorting is on primitive keys: the ingest time (shortened by as few low bits as the group's
    * time range requires) and the record's index packed into one {@code long}, sorted with {@link
    * Arrays#sort(long[])}; the rare runs that tie on the shortened key are then put in exact order.
    */
-  static void sortIntoParts(Iterable<byte[]> packed, PartOf partOf, Sink sink) {
-    Records r = Records.unpack(packed);
+  static void sortIntoParts(Iterable<byte[]> packed, PartOf partOf, boolean jsonLines, Sink sink) {
+    Unpacked r = Unpacked.unpack(packed, jsonLines);
     int n = r.size;
     int[] order = r.sortedOrder();
     int from = 0;
@@ -75,9 +80,10 @@ final class SortRecords {
   }
 
   /** The unpacked records of a group, as parallel primitive arrays. */
-  private static final class Records {
+  private static final class Unpacked {
     final byte[][] chunks;
     final int size;
+    final boolean jsonLines;
     final int[] eventDay;
     final long[] ingest;
     final long[] msb;
@@ -86,9 +92,10 @@ final class SortRecords {
     final int[] offset;
     final int[] length;
 
-    private Records(byte[][] chunks, int size) {
+    private Unpacked(byte[][] chunks, int size, boolean jsonLines) {
       this.chunks = chunks;
       this.size = size;
+      this.jsonLines = jsonLines;
       eventDay = new int[size];
       ingest = new long[size];
       msb = new long[size];
@@ -98,7 +105,7 @@ final class SortRecords {
       length = new int[size];
     }
 
-    static Records unpack(Iterable<byte[]> packed) {
+    static Unpacked unpack(Iterable<byte[]> packed, boolean jsonLines) {
       List<byte[]> chunkList = new ArrayList<>();
       int size = 0;
       for (byte[] c : packed) {
@@ -110,7 +117,7 @@ final class SortRecords {
           size++;
         }
       }
-      Records r = new Records(chunkList.toArray(new byte[0][]), size);
+      Unpacked r = new Unpacked(chunkList.toArray(new byte[0][]), size, jsonLines);
       int i = 0;
       for (int c = 0; c < r.chunks.length; c++) {
         ByteBuffer buf = ByteBuffer.wrap(r.chunks[c]);
@@ -179,13 +186,16 @@ final class SortRecords {
       return days;
     }
 
-    /** The lines of {@code order[from, to)} (of event day {@code day}, or all for MIN_VALUE). */
+    /**
+     * The framed records of {@code order[from, to)} (of event day {@code day}, or all for
+     * MIN_VALUE).
+     */
     byte[] lines(int[] order, int from, int to, int day) {
       long bytes = 0;
       for (int i = from; i < to; i++) {
         int k = order[i];
         if (day == Integer.MIN_VALUE || eventDay[k] == day) {
-          bytes += length[k] + 1;
+          bytes += length[k] + (jsonLines ? 1 : Records.LENGTH_BYTES);
         }
       }
       if (bytes > Integer.MAX_VALUE - 16) {
@@ -197,9 +207,18 @@ final class SortRecords {
       for (int i = from; i < to; i++) {
         int k = order[i];
         if (day == Integer.MIN_VALUE || eventDay[k] == day) {
+          if (!jsonLines) {
+            int n = length[k];
+            out[pos++] = (byte) (n >>> 24);
+            out[pos++] = (byte) (n >>> 16);
+            out[pos++] = (byte) (n >>> 8);
+            out[pos++] = (byte) n;
+          }
           System.arraycopy(chunks[chunk[k]], offset[k], out, pos, length[k]);
           pos += length[k];
-          out[pos++] = '\n';
+          if (jsonLines) {
+            out[pos++] = '\n';
+          }
         }
       }
       return out;

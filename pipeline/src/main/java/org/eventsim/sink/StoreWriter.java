@@ -38,6 +38,15 @@ public interface StoreWriter extends Serializable {
   }
 
   /**
+   * Whether a file created through Beam's file systems becomes visible only once complete (an
+   * object store's upload), so that a file can be written in place; elsewhere it is written aside
+   * and renamed.
+   */
+  default boolean createIsAtomic() {
+    return false;
+  }
+
+  /**
    * Writes {@code target} as the bytes of {@code pieces}, in order. The target appears complete or
    * not at all. A call that is retried after a failure part-way writes the same bytes.
    *

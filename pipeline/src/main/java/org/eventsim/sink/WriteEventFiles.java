@@ -28,6 +28,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.eventsim.format.FileFormat;
 import org.eventsim.metrics.RunCounters;
 import org.eventsim.model.EventBatch;
 import org.eventsim.model.Timestamps;
@@ -36,13 +37,15 @@ import org.eventsim.text.ByteBuilder;
 /**
  * Writes the sorted event files: {@code events_by_ingest_date/YYYY-MM-DD.ndjson}, {@code
  * events_by_event_date/YYYY-MM-DD.ndjson} and {@code events.ndjson}, every one sorted by
- * (ingest_time, event_id).
+ * (ingest_time, event_id); or the same files in another {@link FileFormat} ({@code .ndjson.gz},
+ * {@code .ndjson.zst}, {@code .parquet}).
  *
  * <p>How (see {@link PartPlan}): events are grouped by arrival time into groups of bounded size,
  * each group is sorted once in memory and cut into ingest-date parts and event-date fragments, and
  * each of those is written as one file. Ingest-date files of one part are written under their final
- * names; the other files are then made by concatenating their pieces in order ({@link FileConcat}),
- * and events.ndjson is the concatenation of the ingest-date files in date order — which is the whole
+ * names; the other files are then made by joining their pieces in order ({@link FileConcat}: by
+ * concatenation, or for Parquet by copying their row groups), and the events file is the join of
+ * the ingest-date files in date order — which is the whole
  * run sorted by arrival. Every write goes through Beam's file systems, into the layout's places.
  *
  * <p>Guarantees: every file appears complete or not at all (temporary file, then rename); a retried
@@ -60,15 +63,21 @@ public final class WriteEventFiles extends PTransform<PCollection<EventBatch>, P
 
   private final OutputLayout layout;
   private final PartPlan plan;
+  private final FileFormat format;
 
-  private WriteEventFiles(OutputLayout layout, PartPlan plan) {
+  private WriteEventFiles(OutputLayout layout, PartPlan plan, FileFormat format) {
     this.layout = layout;
     this.plan = plan;
+    this.format = format;
   }
 
-  /** Writes into {@code layout}'s folder, sorting in the groups of {@code plan}. */
-  public static WriteEventFiles to(OutputLayout layout, PartPlan plan) {
-    return new WriteEventFiles(layout, plan);
+  /**
+   * Writes files of {@code format} into {@code layout}'s folder, sorting in the groups of {@code
+   * plan}. The batches' records must be what the format's pieces hold ({@link
+   * FileFormat#jsonLines()}).
+   */
+  public static WriteEventFiles to(OutputLayout layout, PartPlan plan, FileFormat format) {
+    return new WriteEventFiles(layout, plan, format);
   }
 
   @Override
@@ -78,7 +87,7 @@ public final class WriteEventFiles extends PTransform<PCollection<EventBatch>, P
             .apply("PackIntoGroups", ParDo.of(new PackIntoGroupsFn(plan)))
             .setCoder(KvCoder.of(VarLongCoder.of(), ByteArrayCoder.of()))
             .apply("GroupForSorting", GroupByKey.create())
-            .apply("SortGroups", ParDo.of(new SortGroupFn(plan)))
+            .apply("SortGroups", ParDo.of(new SortGroupFn(plan, format)))
             .setCoder(PIECE_CODER);
 
     boolean singlePart = plan.singlePart();
@@ -91,17 +100,17 @@ public final class WriteEventFiles extends PTransform<PCollection<EventBatch>, P
     }
     PCollection<KV<String, List<String>>> tasks =
         pieces
-            .apply("WritePieces", ParDo.of(new WritePieceFn(layout, singlePart)))
+            .apply("WritePieces", ParDo.of(new WritePieceFn(layout, format, singlePart)))
             .setCoder(WRITTEN_CODER)
             .apply("ListPieces", listPieces)
-            .apply("PlanFiles", ParDo.of(new PlanFilesFn(singlePart)))
+            .apply("PlanFiles", ParDo.of(new PlanFilesFn(format, singlePart)))
             .setCoder(TASK_CODER);
     if (plan.parallelCompose()) {
       tasks = tasks.apply("SpreadFiles", Reshuffle.viaRandomKey());
     }
-    PCollection<String> files = tasks.apply("MakeFiles", ParDo.of(new ConcatFn(layout)));
+    PCollection<String> files = tasks.apply("MakeFiles", ParDo.of(new ConcatFn(layout, format)));
     if (singlePart) {
-      return files; // events.ndjson was one of the tasks
+      return files; // the events file was one of the tasks
     }
     String ingestFolder = DatePartition.INGEST_DATE.folder() + "/";
     PCollection<String> eventsFile =
@@ -113,9 +122,9 @@ public final class WriteEventFiles extends PTransform<PCollection<EventBatch>, P
                 MapElements.into(
                         TypeDescriptors.kvs(
                             TypeDescriptors.strings(), TypeDescriptors.lists(TypeDescriptors.strings())))
-                    .via(ingestFiles -> KV.of(OutputLayout.EVENTS_FILE, ingestFiles)))
+                    .via(ingestFiles -> KV.of(OutputLayout.eventsFile(format), ingestFiles)))
             .setCoder(TASK_CODER)
-            .apply("MakeEventsFile", ParDo.of(new ConcatFn(layout)));
+            .apply("MakeEventsFile", ParDo.of(new ConcatFn(layout, format)));
     return PCollectionList.of(files).and(eventsFile).apply("AllFiles", Flatten.pCollections());
   }
 
@@ -148,10 +157,12 @@ public final class WriteEventFiles extends PTransform<PCollection<EventBatch>, P
   /** Sorts one group by arrival and cuts it into ingest-date parts and event-date fragments. */
   static final class SortGroupFn extends DoFn<KV<Long, Iterable<byte[]>>, KV<KV<String, Integer>, byte[]>> {
     private final PartPlan plan;
+    private final FileFormat format;
     private final Counter bytesSorted = RunCounters.counter(RunCounters.LINE_BYTES_SORTED);
 
-    SortGroupFn(PartPlan plan) {
+    SortGroupFn(PartPlan plan, FileFormat format) {
       this.plan = plan;
+      this.format = format;
     }
 
     @ProcessElement
@@ -160,11 +171,12 @@ public final class WriteEventFiles extends PTransform<PCollection<EventBatch>, P
       SortRecords.sortIntoParts(
           group.getValue(),
           plan::partOf,
+          format.jsonLines(),
           new SortRecords.Sink() {
             @Override
             public void ingestPart(int ingestDay, int part, byte[] lines) {
               bytesSorted.inc(lines.length);
-              out.output(KV.of(PartKey.of(DatePartition.INGEST_DATE.relativePath(ingestDay), part), lines));
+              out.output(KV.of(PartKey.of(DatePartition.INGEST_DATE.relativePath(ingestDay, format), part), lines));
             }
 
             @Override
@@ -175,7 +187,7 @@ public final class WriteEventFiles extends PTransform<PCollection<EventBatch>, P
               out.output(
                   KV.of(
                       PartKey.of(
-                          DatePartition.EVENT_DATE.relativePath(eventDay),
+                          DatePartition.EVENT_DATE.relativePath(eventDay, format),
                           plan.fragmentIndex(eventDay, ingestDay, part)),
                       lines));
             }
@@ -184,7 +196,8 @@ public final class WriteEventFiles extends PTransform<PCollection<EventBatch>, P
   }
 
   /**
-   * Writes each sorted piece as one file, which it outputs: an ingest-date file of a single part
+   * Writes each sorted piece as one file of the format (a gzip member, a zstd frame, a Parquet file
+   * of its own), which it outputs: an ingest-date file of a single part
    * under its final name, every other piece as a scratch file. Written by hand rather than through
    * {@code FileIO}: a piece is exactly one element, so FileIO's sharding, open writer per
    * destination (an object store's upload buffer each) and temporary-file-then-rename (a copy on
@@ -193,10 +206,12 @@ public final class WriteEventFiles extends PTransform<PCollection<EventBatch>, P
    */
   static final class WritePieceFn extends DoFn<KV<KV<String, Integer>, byte[]>, KV<KV<String, Integer>, String>> {
     private final OutputLayout layout;
+    private final FileFormat format;
     private final boolean singlePart;
 
-    WritePieceFn(OutputLayout layout, boolean singlePart) {
+    WritePieceFn(OutputLayout layout, FileFormat format, boolean singlePart) {
       this.layout = layout;
+      this.format = format;
       this.singlePart = singlePart;
     }
 
@@ -211,20 +226,22 @@ public final class WriteEventFiles extends PTransform<PCollection<EventBatch>, P
           singlePart && relativePath.startsWith(DatePartition.INGEST_DATE.folder() + "/")
               ? layout.file(relativePath)
               : layout.workFile(String.format("pieces/%s.%06d", relativePath, piece.getKey().getValue()));
-      layout.writer().write(file, piece.getValue(), options);
+      layout.writer().write(file, format.encode(piece.getValue()), options);
       out.output(KV.of(piece.getKey(), file.toString()));
     }
   }
 
   /**
    * From every written piece, in (file, index) order: one task per file, (file, its pieces in
-   * order). With single-part ingest-date files, also events.ndjson's task: the ingest-date files
+   * order). With single-part ingest-date files, also the events file's task: the ingest-date files
    * in date order.
    */
   static final class PlanFilesFn extends DoFn<List<KV<KV<String, Integer>, String>>, KV<String, List<String>>> {
+    private final FileFormat format;
     private final boolean singlePart;
 
-    PlanFilesFn(boolean singlePart) {
+    PlanFilesFn(FileFormat format, boolean singlePart) {
+      this.format = format;
       this.singlePart = singlePart;
     }
 
@@ -244,7 +261,7 @@ public final class WriteEventFiles extends PTransform<PCollection<EventBatch>, P
             }
           });
       if (singlePart) {
-        out.output(KV.of(OutputLayout.EVENTS_FILE, ingestDateFiles));
+        out.output(KV.of(OutputLayout.eventsFile(format), ingestDateFiles));
       }
     }
   }
@@ -252,16 +269,18 @@ public final class WriteEventFiles extends PTransform<PCollection<EventBatch>, P
   /** Makes one file from its pieces: see {@link FileConcat#make}. Outputs the file's path. */
   static final class ConcatFn extends DoFn<KV<String, List<String>>, String> {
     private final OutputLayout layout;
+    private final FileFormat format;
 
-    ConcatFn(OutputLayout layout) {
+    ConcatFn(OutputLayout layout, FileFormat format) {
       this.layout = layout;
+      this.format = format;
     }
 
     @ProcessElement
     public void process(
         @Element KV<String, List<String>> task, OutputReceiver<String> out, PipelineOptions options)
         throws IOException {
-      out.output(FileConcat.make(layout, task.getKey(), task.getValue(), options).toString());
+      out.output(FileConcat.make(layout, format, task.getKey(), task.getValue(), options).toString());
     }
   }
 }

@@ -288,6 +288,9 @@ public class EventSimCliTest {
       {"--kafka-partitions", "0", "--kafka-partitions must be an integer from 1 to 10000, got '0'"},
       {"--kafka-timeout-seconds", "-5", "--kafka-timeout-seconds must be an integer from 1 to 3600"},
       {"--no-files", "", "--no-files needs --kafka-bootstrap"},
+      {"--format", "csv", "--format must be ndjson or parquet, got 'csv'"},
+      {"--format", "Parquet", "--format must be ndjson or parquet, got 'Parquet'"},
+      {"--compression", "lz4", "--compression must be none, gzip or zstd (with --format ndjson), got 'lz4'"},
       {"--no-files", "maybe", "unexpected argument 'maybe'"},
       {"--seed", "1", "--seed is given more than once"},
       {"stray", "", "unexpected argument 'stray'"},
@@ -334,6 +337,21 @@ public class EventSimCliTest {
    * --late-rate 0 no event arrives as much as a day late, whatever the seed, and stats.json counts
    * exactly the lines that cross midnight.
    */
+  @Test
+  public void compressionIsForNdjsonOnly() {
+    for (String compression : List.of("gzip", "none")) {
+      Path out = tmp.getRoot().toPath().resolve("parquet-" + compression);
+      CliRun run = CliRun.of("--out", out.toString(), "--format", "parquet", "--compression", compression);
+      assertThat(run.exitCode(), equalTo(2));
+      assertThat(
+          run.stderr().strip(),
+          equalTo(
+              "event-sim: --compression applies to --format ndjson only: Parquet files compress their"
+                  + " pages with ZSTD themselves; drop --compression " + compression));
+      assertThat(Files.exists(out), equalTo(false));
+    }
+  }
+
   @Test
   public void lateRateZeroAllowsMaxLateDaysZeroAndNoEventArrivesDaysLate() throws Exception {
     long bound = (4 * 120 * 60 + 60 + 600) * 1_000_000L;

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.eventsim.format.FileFormat;
 import org.eventsim.generate.GeneratorConfig;
 import org.eventsim.sink.OutputLayout;
 import org.eventsim.testing.OutputDigests;
@@ -60,7 +61,7 @@ public class OutputLocationTest {
     Path out = tmp.newFolder().toPath();
     commitRun(out, "old", "2026-01-01", "2026-01-02");
     Map<String, String> before = OutputDigests.of(out);
-    OutputLocation run = OutputLocation.prepare(out.toString(), RUN, options, false, CLOCK);
+    OutputLocation run = OutputLocation.prepare(out.toString(), RUN, FileFormat.NDJSON, options, false, CLOCK);
     write(run.layout(), "events.ndjson", "half-written");
     write(run.layout(), "events_by_ingest_date/2026-01-01.ndjson", "half-written");
     assertThat(run.abort(), equalTo(null));
@@ -71,11 +72,11 @@ public class OutputLocationTest {
   @Test
   public void aSecondRunCannotTakeAFolderALiveRunHoldsButTakesItOnceReleased() throws Exception {
     Path out = tmp.newFolder().toPath();
-    OutputLocation first = OutputLocation.prepare(out.toString(), RUN, options, false, CLOCK);
+    OutputLocation first = OutputLocation.prepare(out.toString(), RUN, FileFormat.NDJSON, options, false, CLOCK);
     OutputLocation.Refused refused =
         assertThrows(
             OutputLocation.Refused.class,
-            () -> OutputLocation.prepare(out.toString(), RUN, options, false, CLOCK));
+            () -> OutputLocation.prepare(out.toString(), RUN, FileFormat.NDJSON, options, false, CLOCK));
     assertThat(refused.badInput(), equalTo(false));
     assertThat(
         refused.getMessage(),
@@ -84,13 +85,13 @@ public class OutputLocationTest {
                 + Lease.hostName() + ", started 2026-11-30T12:00:00Z, last heartbeat 0 s ago"));
     assertThat(refused.getMessage(), containsString("give --take-over-lease"));
     first.abort();
-    OutputLocation.prepare(out.toString(), RUN, options, false, CLOCK).abort();
+    OutputLocation.prepare(out.toString(), RUN, FileFormat.NDJSON, options, false, CLOCK).abort();
   }
 
   @Test
   public void aLeaseWhoseHeartbeatStoppedIsTakenOverAndItsHolderCannotCommitAnyMore() throws Exception {
     Path out = tmp.newFolder().toPath();
-    OutputLocation stalled = OutputLocation.prepare(out.toString(), RUN, options, false, CLOCK);
+    OutputLocation stalled = OutputLocation.prepare(out.toString(), RUN, FileFormat.NDJSON, options, false, CLOCK);
     write(stalled.layout(), "events.ndjson", "stalled");
     Clock later = Clock.offset(CLOCK, Lease.EXPIRY.plus(Duration.ofSeconds(1)));
     commitRun(out, "new", later, "2026-01-01");
@@ -107,11 +108,11 @@ public class OutputLocationTest {
         .put("processStarted", "").put("started", CLOCK.instant().toString())
         .put("heartbeat", CLOCK.instant().toString());
     Files.writeString(out.resolve(Lease.PREFIX + "7"), dead.toString());
-    OutputLocation run = OutputLocation.prepare(out.toString(), RUN, options, false, CLOCK);
+    OutputLocation run = OutputLocation.prepare(out.toString(), RUN, FileFormat.NDJSON, options, false, CLOCK);
     assertThat(Files.exists(out.resolve(Lease.PREFIX + "8")), equalTo(true));
     assertThat(Files.exists(out.resolve(Lease.PREFIX + "7")), equalTo(false));
     // a live-looking holder is kept unless --take-over-lease is given
-    OutputLocation forced = OutputLocation.prepare(out.toString(), RUN, options, true, CLOCK);
+    OutputLocation forced = OutputLocation.prepare(out.toString(), RUN, FileFormat.NDJSON, options, true, CLOCK);
     assertThat(Files.exists(out.resolve(Lease.PREFIX + "9")), equalTo(true));
     assertThrows(IOException.class, () -> run.commit(RUN, true));
     forced.abort();
@@ -124,7 +125,7 @@ public class OutputLocationTest {
     OutputLocation.Refused scheme =
         assertThrows(
             OutputLocation.Refused.class,
-            () -> OutputLocation.prepare("nosuch://bucket/x", RUN, options, false, CLOCK));
+            () -> OutputLocation.prepare("nosuch://bucket/x", RUN, FileFormat.NDJSON, options, false, CLOCK));
     assertThat(scheme.badInput(), equalTo(true));
     assertThat(
         scheme.getMessage(),
@@ -135,7 +136,7 @@ public class OutputLocationTest {
     OutputLocation.Refused notAFolder =
         assertThrows(
             OutputLocation.Refused.class,
-            () -> OutputLocation.prepare(file.toString(), RUN, options, false, CLOCK));
+            () -> OutputLocation.prepare(file.toString(), RUN, FileFormat.NDJSON, options, false, CLOCK));
     assertThat(notAFolder.getMessage(), equalTo("--out '" + file + "' is a file, not a folder"));
   }
 
@@ -145,7 +146,7 @@ public class OutputLocationTest {
   }
 
   private void commitRun(Path out, String content, Clock clock, String... days) throws Exception {
-    OutputLocation run = OutputLocation.prepare(out.toString(), RUN, options, false, clock);
+    OutputLocation run = OutputLocation.prepare(out.toString(), RUN, FileFormat.NDJSON, options, false, clock);
     OutputLayout layout = run.layout();
     write(layout, "events.ndjson", content);
     for (String day : days) {

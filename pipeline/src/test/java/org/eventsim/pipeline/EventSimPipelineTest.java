@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.testing.TestPipeline;
+import org.eventsim.format.FileFormat;
 import org.eventsim.EventSimPipeline;
 import org.eventsim.generate.GeneratorConfig;
 import org.eventsim.options.RunConfig;
@@ -82,6 +83,6 @@ public class EventSimPipelineTest {
   }
 
   private static RunConfig config(GeneratorConfig g, Path out, long ordersPerBlock, long maxGroupEvents) {
-    return new RunConfig(g, out.toString(), null, false, null, true, ordersPerBlock, maxGroupEvents);
+    return new RunConfig(g, out.toString(), null, false, null, true, FileFormat.NDJSON, ordersPerBlock, maxGroupEvents);
   }
 }

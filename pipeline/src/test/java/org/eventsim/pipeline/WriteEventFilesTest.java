@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.values.PCollection;
+import org.eventsim.format.FileFormat;
 import org.eventsim.generate.GenerateEvents;
 import org.eventsim.generate.GeneratorConfig;
 import org.eventsim.sink.DatePartition;
@@ -58,7 +59,7 @@ public class WriteEventFilesTest {
   public void noOrdersGiveAnEmptyEventsFileAndNoDateFiles() throws IOException {
     GeneratorConfig none = CONFIG.toBuilder().numOrders(0).build();
     Path out = assertWritesReference(none, PartPlan.of(none, 1000), 1000);
-    assertThat(Files.size(out.resolve(OutputLayout.EVENTS_FILE)), equalTo(0L));
+    assertThat(Files.size(out.resolve(OutputLayout.eventsFile(FileFormat.NDJSON))), equalTo(0L));
   }
 
   private Path assertWritesReference(GeneratorConfig config, PartPlan plan, long ordersPerBlock)
@@ -67,13 +68,13 @@ public class WriteEventFilesTest {
     PCollection<String> files =
         p.apply(GenerateEvents.of(config, ordersPerBlock))
             .get(GenerateEvents.EVENTS)
-            .apply(WriteEventFiles.to(OutputLayout.in(out.toString()), plan));
+            .apply(WriteEventFiles.to(OutputLayout.in(out.toString()), plan, FileFormat.NDJSON));
     ReferenceModel expected = ReferenceModel.of(config);
     int fileCount = expected.byIngestDate().size() + expected.byEventDate().size() + 1;
     PAssert.thatSingleton(files.apply(org.apache.beam.sdk.transforms.Count.globally())).isEqualTo((long) fileCount);
     p.run().waitUntilFinish();
 
-    assertThat(Files.readAllBytes(out.resolve(OutputLayout.EVENTS_FILE)), equalTo(expected.eventsFile()));
+    assertThat(Files.readAllBytes(out.resolve(OutputLayout.eventsFile(FileFormat.NDJSON))), equalTo(expected.eventsFile()));
     assertFolder(out.resolve(DatePartition.INGEST_DATE.folder()), expected.byIngestDate());
     assertFolder(out.resolve(DatePartition.EVENT_DATE.folder()), expected.byEventDate());
     return out;

@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.file.Files;
+import org.eventsim.format.FileFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ public class FileConcatTest {
   public void joinsScratchPiecesInOrderAndDeletesThem() throws Exception {
     OutputLayout layout = layout();
     List<String> pieces = pieces(layout, "a\n", "bb\n", "ccc\n");
-    FileConcat.make(layout, "events_by_event_date/2026-01-01.ndjson", pieces, OPTIONS);
+    FileConcat.make(layout, FileFormat.NDJSON, "events_by_event_date/2026-01-01.ndjson", pieces, OPTIONS);
     assertThat(read(layout, "events_by_event_date/2026-01-01.ndjson"), equalTo("a\nbb\nccc\n"));
     for (String p : pieces) {
       assertThat(Files.exists(Path.of(p)), equalTo(false));
@@ -46,7 +47,7 @@ public class FileConcatTest {
   @Test
   public void aSinglePieceIsRenamed() throws Exception {
     OutputLayout layout = layout();
-    FileConcat.make(layout, "f.ndjson", pieces(layout, "only\n"), OPTIONS);
+    FileConcat.make(layout, FileFormat.NDJSON, "f.ndjson", pieces(layout, "only\n"), OPTIONS);
     assertThat(read(layout, "f.ndjson"), equalTo("only\n"));
   }
 
@@ -55,11 +56,11 @@ public class FileConcatTest {
     OutputLayout layout = layout();
     Path a = Files.writeString(Path.of(layout.root(), "a.ndjson"), "1\n");
     Path b = Files.writeString(Path.of(layout.root(), "b.ndjson"), "2\n");
-    FileConcat.make(layout, "events.ndjson", List.of(a.toString(), b.toString()), OPTIONS);
-    FileConcat.make(layout, "events.ndjson", List.of(a.toString(), b.toString()), OPTIONS); // retried
+    FileConcat.make(layout, FileFormat.NDJSON, "events.ndjson", List.of(a.toString(), b.toString()), OPTIONS);
+    FileConcat.make(layout, FileFormat.NDJSON, "events.ndjson", List.of(a.toString(), b.toString()), OPTIONS); // retried
     assertThat(read(layout, "events.ndjson"), equalTo("1\n2\n"));
     assertThat(Files.exists(a) && Files.exists(b), equalTo(true));
-    FileConcat.make(layout, "empty.ndjson", List.of(), OPTIONS);
+    FileConcat.make(layout, FileFormat.NDJSON, "empty.ndjson", List.of(), OPTIONS);
     assertThat(read(layout, "empty.ndjson"), equalTo(""));
   }
 
@@ -67,8 +68,8 @@ public class FileConcatTest {
   public void aRetryAfterTheFileWasMadeChangesNothing() throws Exception {
     OutputLayout layout = layout();
     List<String> pieces = pieces(layout, "p1\n", "p2\n");
-    FileConcat.make(layout, "y.ndjson", pieces, OPTIONS);
-    FileConcat.make(layout, "y.ndjson", pieces, OPTIONS);
+    FileConcat.make(layout, FileFormat.NDJSON, "y.ndjson", pieces, OPTIONS);
+    FileConcat.make(layout, FileFormat.NDJSON, "y.ndjson", pieces, OPTIONS);
     assertThat(read(layout, "y.ndjson"), equalTo("p1\np2\n"));
   }
 

@@ -43,6 +43,7 @@ public class SortRecordsTest {
     SortRecords.sortIntoParts(
         pack(shuffled, 7),
         ingest -> (int) ((ingest % DAY) / SLICE),
+        true,
         new SortRecords.Sink() {
           @Override
           public void ingestPart(int ingestDay, int part, byte[] lines) {
