@@ -114,7 +114,7 @@ final class Progress {
           rateAndEta(now, f.bytesSorted(), f.bytesToSort(), mb, "MB/s"));
     }
     enter(Phase.FINISHING, now, 0);
-    return "finishing the files: sorted, now making events.ndjson and the date files ("
+    return "finishing the files: sorted, now making the events file and the date files ("
         + seconds(now - phaseStartNanos) + " in this phase)";
   }
 

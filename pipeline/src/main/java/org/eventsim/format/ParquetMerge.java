@@ -1,7 +1,6 @@
 package org.eventsim.format;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
@@ -21,7 +20,8 @@ import org.apache.parquet.hadoop.metadata.FileMetaData;
  *
  * <p>The pieces are read through Beam's file systems, each as a seekable channel (which a local
  * disk, HDFS and S3 all give); the file's schema and key-value metadata (the Avro schema, for
- * readers that want it) are the first piece's, which all pieces share.
+ * readers that want it) are the first piece's, which all pieces share. The footer is written in
+ * canonical form ({@link ParquetFooter}).
  */
 public final class ParquetMerge {
   private ParquetMerge() {}
@@ -31,7 +31,7 @@ public final class ParquetMerge {
     if (pieces.isEmpty()) {
       throw new IllegalArgumentException("no pieces to merge");
     }
-    OutputStream out = Channels.newOutputStream(target);
+    ParquetFooter.Canonicalizing out = new ParquetFooter.Canonicalizing(Channels.newOutputStream(target));
     FileMetaData first;
     try (ReadableByteChannel channel = FileSystems.open(pieces.get(0));
         ParquetFileReader reader = ParquetFileReader.open(input(channel, pieces.get(0)))) {
@@ -48,6 +48,7 @@ public final class ParquetMerge {
       }
     }
     Map<String, String> metadata = first.getKeyValueMetaData();
+    out.footerFollows();
     writer.end(metadata);
   }
 

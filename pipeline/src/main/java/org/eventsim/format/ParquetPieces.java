@@ -17,7 +17,7 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 /**
  * Writes one sorted piece of events as a Parquet file, in memory, with parquet-avro's {@link
  * AvroParquetWriter} (what Beam's ParquetIO sink wraps): ZSTD pages, dictionary encoding, row groups
- * of at most {@link #ROW_GROUP_BYTES}. A piece holds at most one sort group's events ({@code
+ * of at most {@link #ROW_GROUP_BYTES}, the footer in canonical form ({@link ParquetFooter}). A piece holds at most one sort group's events ({@code
  * --maxGroupEvents}), so the bytes held are bounded, and are a fraction of the same piece as JSON.
  */
 final class ParquetPieces {
@@ -54,7 +54,11 @@ final class ParquetPieces {
     } catch (IOException e) {
       throw new UncheckedIOException("could not write a Parquet piece", e);
     }
-    return bytes.toByteArray();
+    try {
+      return ParquetFooter.canonical(bytes.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write a Parquet piece", e);
+    }
   }
 
   private static ParquetWriter<GenericRecord> open(StreamOutputFile file) throws IOException {

@@ -14,6 +14,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.eventsim.expected.AnswerKeyAccumulator;
 import org.eventsim.format.EventAvro;
+import org.eventsim.format.Records;
 import org.eventsim.json.EventJson;
 import org.eventsim.metrics.RunCounters;
 import org.eventsim.model.Event;
@@ -114,13 +115,17 @@ public final class GenerateEvents extends PTransform<PBegin, PCollectionTuple> {
     @ProcessElement
     public void process(@Element OrderBlock block, MultiOutputReceiver out) {
       Generated g = generate(block, config, renderings);
-      if (g.events() != null) {
-        out.get(EVENTS).output(g.events());
-        lineBytes.inc(g.events().lineBytes());
-      }
+      // the bytes the file sort takes in (the progress line's measure): the Avro records when
+      // Parquet is written, each framed by its length (Records.LENGTH_BYTES, not a newline)
       if (g.avroRecords() != null) {
         out.get(AVRO_RECORDS).output(g.avroRecords());
-        lineBytes.inc(g.avroRecords().lineBytes());
+        lineBytes.inc(g.avroRecords().lineBytes() + (Records.LENGTH_BYTES - 1L) * g.avroRecords().size());
+      }
+      if (g.events() != null) {
+        out.get(EVENTS).output(g.events());
+        if (g.avroRecords() == null) {
+          lineBytes.inc(g.events().lineBytes());
+        }
       }
       out.get(STATS).output(g.stats());
       out.get(ANSWER_KEY).output(g.answerKey());

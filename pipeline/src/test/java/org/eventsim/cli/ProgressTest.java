@@ -66,7 +66,7 @@ public class ProgressTest {
             equalTo("event-sim: starting the runner"),
             equalTo("event-sim: generating: 50% (500,000 of 1,000,000 orders), 100,000 orders/s, about 5 s left"),
             equalTo("event-sim: sorting and writing: 10% (10 of 100 MB), 10 MB/s, about 9 s left"),
-            equalTo("event-sim: finishing the files: sorted, now making events.ndjson and the date files (0 s in this phase)"),
+            equalTo("event-sim: finishing the files: sorted, now making the events file and the date files (0 s in this phase)"),
             equalTo("event-sim: committing: moving the answer key and stats.json into place")));
   }
 

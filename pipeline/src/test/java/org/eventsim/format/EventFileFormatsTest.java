@@ -31,6 +31,11 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.util.Utf8;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.format.ColumnChunk;
+import org.apache.parquet.format.Encoding;
+import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.RowGroup;
+import org.apache.parquet.format.Util;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
@@ -120,6 +125,29 @@ public class EventFileFormatsTest {
         }
       }
     }
+  }
+
+  /**
+   * parquet-mr lists encodings in a hash set's order, which changes from one JVM to the next;
+   * every footer lists them sorted, so the bytes are the same in every JVM.
+   */
+  @Test
+  public void everyFooterListsEncodingsInCanonicalOrder() throws IOException {
+    int chunks = 0;
+    for (Path f : eventFiles(parquet, ".parquet").values()) {
+      byte[] bytes = Files.readAllBytes(f);
+      int n = bytes.length;
+      int footerLength = ByteBuffer.wrap(bytes, n - 8, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+      FileMetaData footer = Util.readFileMetaData(new java.io.ByteArrayInputStream(bytes, n - 8 - footerLength, footerLength));
+      for (RowGroup group : footer.getRow_groups()) {
+        for (ColumnChunk chunk : group.getColumns()) {
+          List<Integer> codes = chunk.getMeta_data().getEncodings().stream().map(Encoding::getValue).toList();
+          assertThat(f + " " + chunk.getMeta_data().getPath_in_schema(), codes, equalTo(codes.stream().sorted().toList()));
+          chunks += codes.size() > 1 ? 1 : 0;
+        }
+      }
+    }
+    assertThat("column chunks with several encodings", chunks, greaterThan(100));
   }
 
   @Test

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -124,6 +125,36 @@ public class StorageIT {
     Result r = Processes.run(s3Cmd(FLINK_JAR, prefix, FLAGS), s3Env, 10);
     assertThat(r.stderr(), r.code(), equalTo(0));
     assertThat(s3Digests(prefix), equalTo(local));
+  }
+
+  /**
+   * Parquet files on HDFS (from the cluster at parallelism 2) and on S3 (from Flink embedded), and
+   * zstd files on S3, are the local run's bytes: their pieces are read back through each store's
+   * seekable channels and joined there.
+   */
+  @Test
+  public void parquetAndZstdOnHdfsAndS3HoldTheLocalRunsBytes() throws Exception {
+    for (String format : List.of("--format=parquet", "--compression=zstd")) {
+      String[] flags = Stream.concat(Stream.of(FLAGS), Stream.of(format, "--maxGroupEvents=5000")).toArray(String[]::new);
+      Path localOut = TMP.newFolder().toPath();
+      Result reference = Processes.run(cmd(DIRECT_JAR, localOut.toString(), flags), 10);
+      assertThat(reference.stderr(), reference.code(), equalTo(0));
+      Map<String, String> expected = OutputDigests.of(localOut);
+
+      String prefix = "it/format-" + System.nanoTime();
+      Result onS3 = Processes.run(s3Cmd(FLINK_JAR, prefix, flags), s3Env, 10);
+      assertThat(onS3.stderr(), onS3.code(), equalTo(0));
+      assertThat(format + " on S3", s3Digests(prefix), equalTo(expected));
+
+      if (format.equals("--format=parquet")) {
+        String out = HDFS + "/it/parquet-" + System.nanoTime();
+        List<String> cmd = cmd(FLINK_JAR, out, flags);
+        cmd.addAll(List.of("--flinkMaster=127.0.0.1:8081", "--parallelism=2"));
+        Result onHdfs = Processes.run(cmd, 10);
+        assertThat(onHdfs.stderr(), onHdfs.code(), equalTo(0));
+        assertThat(format + " on HDFS", hdfsDigests(out), equalTo(expected));
+      }
+    }
   }
 
   /** Of two runs started on one folder, one is refused at once; the other leaves a complete folder. */
