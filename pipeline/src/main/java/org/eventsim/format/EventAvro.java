@@ -2,15 +2,12 @@ package org.eventsim.format;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.eventsim.model.Event;
 import org.eventsim.model.Money;
 import org.eventsim.model.OrderContext;
@@ -54,36 +51,33 @@ public final class EventAvro {
     }
   }
 
-  /** Appends the Avro binary encoding of {@code e} to {@code out}. */
+  /**
+   * Appends the Avro binary encoding of {@code e} to {@code out}: the fields in the schema's order,
+   * ints and longs as zig-zag varints, strings and decimals as a length and their bytes, a union
+   * as its branch's index and the value. Written straight into the batch, as the JSON lines are
+   * (an Avro encoder per event cost a third of the rendering); Avro's own reader reads it back in
+   * the tests.
+   */
   public static void append(ByteBuilder out, Event e) {
-    BinaryEncoder avro = EncoderFactory.get().directBinaryEncoder(new Appender(out), null);
-    try {
-      write(avro, e);
-      avro.flush();
-    } catch (IOException x) {
-      throw new UncheckedIOException(x); // into memory: cannot happen
-    }
-  }
-
-  private static void write(BinaryEncoder avro, Event e) throws IOException {
     OrderContext o = e.order();
-    avro.writeString(e.eventId().toString());
-    avro.writeString(e.type().wireName());
-    avro.writeInt(e.schemaVersion());
-    avro.writeLong(e.eventTimeMicros());
-    avro.writeLong(e.ingestTimeMicros());
-    avro.writeString(o.tenantId());
-    avro.writeString(o.userId());
-    avro.writeString(o.sessionId());
-    avro.writeString(o.sourceSystem());
-    avro.writeString(o.environment());
-    avro.writeString(Event.RECORD_SOURCE);
-    writePayload(avro, e.payload());
-    avro.writeString(e.checksum());
+    varint(out, 36);
+    out.appendUuid(e.eventId().getMostSignificantBits(), e.eventId().getLeastSignificantBits());
+    string(out, e.type().wireName());
+    varint(out, e.schemaVersion());
+    varint(out, e.eventTimeMicros());
+    varint(out, e.ingestTimeMicros());
+    string(out, o.tenantId());
+    string(out, o.userId());
+    string(out, o.sessionId());
+    string(out, o.sourceSystem());
+    string(out, o.environment());
+    string(out, Event.RECORD_SOURCE);
+    payload(out, e.payload());
+    string(out, e.checksum());
   }
 
   /** The payload's fields in the struct's order; each one the schema has not is an error. */
-  private static void writePayload(BinaryEncoder avro, Payload payload) throws IOException {
+  private static void payload(ByteBuilder out, Payload payload) {
     Object[] values = new Object[PAYLOAD_FIELDS.size()];
     for (Payload.Field f : payload.fields()) {
       Integer at = PAYLOAD_POSITION.get(f.name());
@@ -94,9 +88,8 @@ public final class EventAvro {
     }
     for (Schema.Field field : PAYLOAD_FIELDS) {
       Object v = values[field.pos()];
-      boolean nullable = field.schema().getType() == Schema.Type.UNION;
-      if (nullable) {
-        avro.writeIndex(v == null ? 0 : 1);
+      if (field.schema().getType() == Schema.Type.UNION) {
+        varint(out, v == null ? 0 : 1);
         if (v == null) {
           continue;
         }
@@ -104,29 +97,49 @@ public final class EventAvro {
         throw new IllegalArgumentException("payload field " + field.name() + " is required");
       }
       if (v instanceof Money m) {
-        avro.writeBytes(BigInteger.valueOf(m.cents()).toByteArray());
+        decimal(out, m.cents());
       } else {
-        avro.writeString((String) v);
+        string(out, (String) v);
       }
     }
   }
 
-  /** An output stream into a {@link ByteBuilder}. */
-  private static final class Appender extends OutputStream {
-    private final ByteBuilder out;
-
-    Appender(ByteBuilder out) {
-      this.out = out;
+  /** An Avro long (or int): zig-zag, then 7 bits a byte, low bits first. */
+  private static void varint(ByteBuilder out, long value) {
+    long n = (value << 1) ^ (value >> 63);
+    while ((n & ~0x7fL) != 0) {
+      out.append((char) ((n & 0x7f) | 0x80));
+      n >>>= 7;
     }
+    out.append((char) n);
+  }
 
-    @Override
-    public void write(int b) {
-      out.append((char) (b & 0xff));
+  /** An Avro string: its UTF-8 length and bytes. */
+  private static void string(ByteBuilder out, String s) {
+    boolean ascii = true;
+    for (int i = 0; i < s.length() && ascii; i++) {
+      ascii = s.charAt(i) < 0x80;
     }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      out.put(b, off, len);
+    if (ascii) {
+      varint(out, s.length());
+      out.appendAscii(s);
+    } else {
+      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+      varint(out, utf8.length);
+      out.put(utf8, 0, utf8.length);
     }
   }
+
+  /** An Avro decimal on bytes: the unscaled value, big-endian two's complement, fewest bytes. */
+  private static void decimal(ByteBuilder out, long unscaled) {
+    int bytes = 1;
+    while (bytes < 8 && (unscaled < -(1L << (8 * bytes - 1)) || unscaled >= (1L << (8 * bytes - 1)))) {
+      bytes++;
+    }
+    varint(out, bytes);
+    for (int i = bytes - 1; i >= 0; i--) {
+      out.append((char) ((unscaled >>> (8 * i)) & 0xff));
+    }
+  }
+
 }
