@@ -191,6 +191,53 @@ public class EventFileFormatsTest {
     assertThat(decompress("zstd", zst).length, equalTo(0));
   }
 
+  /**
+   * A daily increment in Parquet holds the NDJSON increment's events, field by field, and a day
+   * without arrivals is a valid Parquet file with no rows (as it is an empty NDJSON file).
+   */
+  @Test
+  public void incrementsInParquetHoldTheNdjsonIncrementsEvents() throws IOException {
+    String[] model = {"--orders-per-day", "300", "--start", "2026-01-01T00:00:00Z", "--seed", "5", "--late-rate", "0.2",
+      "--ingest-dates", "2025-12-31..2026-01-04"};
+    Path text = TMP.newFolder("increment-ndjson").toPath();
+    Path columns = TMP.newFolder("increment-parquet").toPath();
+    assertThat(CliRunner.run(withOut(text, model)), equalTo(0));
+    assertThat(CliRunner.run(withOut(columns, model, "--format", "parquet")), equalTo(0));
+    Map<String, Path> lines = eventFiles(text, ".ndjson");
+    Map<String, Path> rows = eventFiles(columns, ".parquet");
+    assertThat(rows.keySet(), equalTo(lines.keySet()));
+    for (String file : lines.keySet()) {
+      List<String> expected = Files.readAllLines(lines.get(file), StandardCharsets.UTF_8);
+      List<GenericRecord> actual = read(rows.get(file));
+      assertThat(file, actual, hasSize(expected.size()));
+      for (int i = 0; i < expected.size(); i++) {
+        assertSameEvent(file + " #" + i, JSON.readTree(expected.get(i)), actual.get(i));
+      }
+    }
+    assertThat(read(rows.get("events_by_ingest_date/2025-12-31")), empty());
+  }
+
+  /** A run in one format replaces the previous run's files in another: no stale file survives. */
+  @Test
+  public void aRunInOneFormatReplacesAnotherFormatsFiles() throws IOException {
+    Path out = TMP.newFolder("replaced").toPath();
+    String[] small = {"--n-orders", "300", "--seed", "3", "--start", "2026-01-01T00:00:00Z"};
+    assertThat(CliRunner.run(withOut(out, small, "--compression", "gzip")), equalTo(0));
+    assertThat(CliRunner.run(withOut(out, small, "--format", "parquet")), equalTo(0));
+    try (Stream<Path> all = Files.walk(out)) {
+      List<String> stale = all.map(Path::toString).filter(f -> f.contains(".ndjson")).toList();
+      assertThat(stale, empty());
+    }
+    assertThat(eventFiles(out, ".parquet").size(), greaterThan(3));
+  }
+
+  private static String[] withOut(Path out, String[] flags, String... extra) {
+    List<String> args = new ArrayList<>(List.of("--out", out.toString()));
+    args.addAll(List.of(flags));
+    args.addAll(List.of(extra));
+    return args.toArray(new String[0]);
+  }
+
   /** The events file and the date files of a run, by name without extension. */
   private static Map<String, Path> eventFiles(Path run, String extension) throws IOException {
     Map<String, Path> files = new TreeMap<>();

@@ -70,6 +70,26 @@ public class KafkaSinkIT {
     assertThat((long) consumeAll(topic, events).size(), equalTo(events));
   }
 
+  /** With Parquet files, the records are still the JSON lines: those of the same run in NDJSON. */
+  @Test
+  public void withParquetFilesTheRecordsStayJsonLines() throws Exception {
+    String topic = topic("parquet");
+    Path parquet = TMP.newFolder().toPath();
+    Result r = Processes.run(cmd(FLINK_JAR, List.of(), parquet, topic, "--n-orders", "3000", "--format", "parquet"), 10);
+    assertThat(r.stderr(), r.code(), equalTo(0));
+    assertThat(Files.exists(parquet.resolve("events.parquet")), equalTo(true));
+    Path ndjson = TMP.newFolder().toPath();
+    Result reference =
+        Processes.run(Processes.javaJar(DIRECT_JAR, List.of(), "--out", ndjson.toString(), "--n-orders", "3000", "--start", "2026-02-01T00:00:00Z"), 5);
+    assertThat(reference.stderr(), reference.code(), equalTo(0));
+    List<String> lines = Files.readAllLines(ndjson.resolve("events.ndjson"));
+    Map<String, Integer> expected = new HashMap<>();
+    lines.forEach(l -> expected.merge(l, 1, Integer::sum));
+    Map<String, Integer> actual = new HashMap<>();
+    consumeAll(topic, lines.size()).forEach(rec -> actual.merge(new String(rec.value(), StandardCharsets.UTF_8), 1, Integer::sum));
+    assertThat(actual, equalTo(expected));
+  }
+
   /**
    * The broker is killed (SIGKILL, as in a crash) while records are provably in flight — the topic
    * grew between two looks and the run is still producing — and started again. Nothing is lost:
