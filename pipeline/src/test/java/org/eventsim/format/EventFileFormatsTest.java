@@ -92,21 +92,8 @@ public class EventFileFormatsTest {
 
   @Test
   public void parquetFilesHoldTheNdjsonEventsFieldByField() throws IOException {
-    Map<String, Path> text = eventFiles(ndjson, ".ndjson");
-    Map<String, Path> columns = eventFiles(parquet, ".parquet");
-    assertThat(columns.keySet(), equalTo(text.keySet()));
-    assertThat("date files", text.size(), greaterThan(6));
-    long compared = 0;
-    for (String file : text.keySet()) {
-      List<String> lines = Files.readAllLines(text.get(file), StandardCharsets.UTF_8);
-      List<GenericRecord> records = read(columns.get(file));
-      assertThat(file, records, hasSize(lines.size()));
-      for (int i = 0; i < lines.size(); i++) {
-        assertSameEvent(file + " #" + i, JSON.readTree(lines.get(i)), records.get(i));
-        compared++;
-      }
-    }
-    assertThat(compared, greaterThan(20_000L));
+    assertThat("date files", eventFiles(ndjson, ".ndjson").size(), greaterThan(6));
+    assertThat(assertSameEvents(ndjson, parquet), greaterThan(20_000L));
   }
 
   @Test
@@ -203,18 +190,8 @@ public class EventFileFormatsTest {
     Path columns = TMP.newFolder("increment-parquet").toPath();
     assertThat(CliRunner.run(withOut(text, model)), equalTo(0));
     assertThat(CliRunner.run(withOut(columns, model, "--format", "parquet")), equalTo(0));
-    Map<String, Path> lines = eventFiles(text, ".ndjson");
-    Map<String, Path> rows = eventFiles(columns, ".parquet");
-    assertThat(rows.keySet(), equalTo(lines.keySet()));
-    for (String file : lines.keySet()) {
-      List<String> expected = Files.readAllLines(lines.get(file), StandardCharsets.UTF_8);
-      List<GenericRecord> actual = read(rows.get(file));
-      assertThat(file, actual, hasSize(expected.size()));
-      for (int i = 0; i < expected.size(); i++) {
-        assertSameEvent(file + " #" + i, JSON.readTree(expected.get(i)), actual.get(i));
-      }
-    }
-    assertThat(read(rows.get("events_by_ingest_date/2025-12-31")), empty());
+    assertThat(assertSameEvents(text, columns), greaterThan(1000L));
+    assertThat(read(columns.resolve("events_by_ingest_date/2025-12-31.parquet")), empty());
   }
 
   /** A run in one format replaces the previous run's files in another: no stale file survives. */
@@ -236,6 +213,27 @@ public class EventFileFormatsTest {
     args.addAll(List.of(flags));
     args.addAll(List.of(extra));
     return args.toArray(new String[0]);
+  }
+
+  /**
+   * Asserts that the Parquet run {@code columns} has the files of the NDJSON run {@code text}, each
+   * holding its events in order with every value; returns the number of events compared.
+   */
+  private static long assertSameEvents(Path text, Path columns) throws IOException {
+    Map<String, Path> lines = eventFiles(text, ".ndjson");
+    Map<String, Path> rows = eventFiles(columns, ".parquet");
+    assertThat(rows.keySet(), equalTo(lines.keySet()));
+    long compared = 0;
+    for (String file : lines.keySet()) {
+      List<String> expected = Files.readAllLines(lines.get(file), StandardCharsets.UTF_8);
+      List<GenericRecord> actual = read(rows.get(file));
+      assertThat(file, actual, hasSize(expected.size()));
+      for (int i = 0; i < expected.size(); i++) {
+        assertSameEvent(file + " #" + i, JSON.readTree(expected.get(i)), actual.get(i));
+        compared++;
+      }
+    }
+    return compared;
   }
 
   /** The events file and the date files of a run, by name without extension. */
