@@ -2,6 +2,7 @@ package org.eventsim.format;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.avro.Schema;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroSchemaConverter;
@@ -82,8 +83,12 @@ final class AvroBinaryWriteSupport extends WriteSupport<AvroBinaryWriteSupport.D
   }
 
   private WriteContext context() {
-    // the key-value metadata parquet-avro writes, so that Avro readers find their schema
-    return new WriteContext(parquetSchema, Map.of("parquet.avro.schema", schema.toString(), "writer.model.name", "avro"));
+    // the key-value metadata parquet-avro writes, so that Avro readers find their schema; in a
+    // sorted map, since the footer lists it in the map's order (Map.of's differs per JVM)
+    Map<String, String> metadata = new TreeMap<>();
+    metadata.put("parquet.avro.schema", schema.toString());
+    metadata.put("writer.model.name", "avro");
+    return new WriteContext(parquetSchema, metadata);
   }
 
   @Override

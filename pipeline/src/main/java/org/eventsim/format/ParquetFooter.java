@@ -13,6 +13,7 @@ import java.util.List;
 import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.Encoding;
 import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.KeyValue;
 import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.format.Util;
 
@@ -22,7 +23,8 @@ import org.apache.parquet.format.Util;
  * enum constants, whose hash codes are identities and differ from one JVM to the next: two runs
  * with the same rows wrote footers that differed in that order alone. The footer is read with
  * parquet's own Thrift structures, each list of encodings is sorted by its code, and the footer is
- * written back; nothing else changes.
+ * written back, with its key-value metadata sorted by key (the order of whatever map it came
+ * from); nothing else changes.
  */
 final class ParquetFooter {
   private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
@@ -41,6 +43,11 @@ final class ParquetFooter {
     int footerLength = ByteBuffer.wrap(tail, n - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
     int footerStart = n - 8 - footerLength;
     FileMetaData footer = Util.readFileMetaData(new ByteArrayInputStream(tail, footerStart, footerLength));
+    if (footer.isSetKey_value_metadata()) {
+      List<KeyValue> metadata = new ArrayList<>(footer.getKey_value_metadata());
+      metadata.sort(Comparator.comparing(KeyValue::getKey));
+      footer.setKey_value_metadata(metadata);
+    }
     for (RowGroup group : footer.getRow_groups()) {
       for (ColumnChunk chunk : group.getColumns()) {
         if (chunk.isSetMeta_data() && chunk.getMeta_data().isSetEncodings()) {
