@@ -136,9 +136,14 @@ public class DirectJarIT {
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
     try (BufferedReader err = new BufferedReader(new InputStreamReader(first.getErrorStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = err.readLine()) != null && !isProgress(line)) {
-        // the first run holds the folder once it reports progress
+      // the first run holds the folder from the moment its lease file exists (about a second in,
+      // some six seconds before it ends): waiting for a progress line instead left the second run
+      // only the last three, which a loaded machine could miss
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!holdsLease(out)) {
+        assertThat("the first run takes the folder within 60 s", System.nanoTime() < deadline, equalTo(true));
+        assertThat("the first run is still running", first.isAlive(), equalTo(true));
+        Thread.sleep(20);
       }
       Result second = run(java("--out", out.toString(), "--n-orders", "300000", "--seed", "2", "--start", "2026-01-01"));
       assertThat(second.code(), equalTo(1));
@@ -185,6 +190,12 @@ public class DirectJarIT {
   }
 
   /** A progress line of a run that is generating or writing its files. */
+  private static boolean holdsLease(Path out) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.list(out)) {
+      return files.anyMatch(f -> f.getFileName().toString().startsWith(".event-sim-lease."));
+    }
+  }
+
   private static boolean isProgress(String line) {
     return line.startsWith("event-sim: generating: ") || line.startsWith("event-sim: sorting and writing");
   }
