@@ -35,23 +35,23 @@ public final class ParquetMerge {
       throw new IllegalArgumentException("no pieces to merge");
     }
     ParquetFooter.Canonicalizing out = new ParquetFooter.Canonicalizing(Channels.newOutputStream(target));
-    FileMetaData first;
-    try (ReadableByteChannel channel = FileSystems.open(pieces.get(0));
-        ParquetFileReader reader = ParquetFileReader.open(input(channel, pieces.get(0)), readOptions())) {
-      first = reader.getFooter().getFileMetaData();
-    }
-    ParquetFileWriter writer =
-        new ParquetFileWriter(
-            new StreamOutputFile(out), first.getSchema(), ParquetFileWriter.Mode.CREATE,
-            ParquetPieces.ROW_GROUP_BYTES, 0);
-    writer.start();
+    ParquetFileWriter writer = null;
+    Map<String, String> metadata = null;
     for (ResourceId piece : pieces) {
       try (ReadableByteChannel channel = FileSystems.open(piece);
           ParquetFileReader reader = ParquetFileReader.open(input(channel, piece), readOptions())) {
+        if (writer == null) {
+          FileMetaData first = reader.getFooter().getFileMetaData();
+          metadata = first.getKeyValueMetaData();
+          writer =
+              new ParquetFileWriter(
+                  new StreamOutputFile(out), first.getSchema(), ParquetFileWriter.Mode.CREATE,
+                  ParquetPieces.ROW_GROUP_BYTES, 0);
+          writer.start();
+        }
         reader.appendTo(writer);
       }
     }
-    Map<String, String> metadata = first.getKeyValueMetaData();
     out.footerFollows();
     writer.end(metadata);
   }

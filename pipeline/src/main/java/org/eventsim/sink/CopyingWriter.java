@@ -35,11 +35,7 @@ public final class CopyingWriter implements StoreWriter {
   public void compose(
       List<ResourceId> pieces, ResourceId target, boolean ownPieces, ResourceId scratch, PipelineOptions options)
       throws IOException {
-    ResourceId written = createIsAtomic ? target : scratch;
-    copy(pieces, written);
-    if (!createIsAtomic) {
-      FileSystems.rename(List.of(scratch), List.of(target));
-    }
+    createWhole(target, scratch, to -> copy(pieces, to));
   }
 
   /** Writes {@code to} as the bytes of {@code pieces}, in order. */

@@ -52,11 +52,7 @@ final class FileConcat {
     if (format.concatenates()) {
       layout.writer().compose(pieces, target, ownsPieces, scratch, options);
     } else {
-      ResourceId written = layout.writer().createIsAtomic() ? target : scratch;
-      ParquetMerge.write(pieces, FileSystems.create(written, MimeTypes.BINARY));
-      if (!written.equals(target)) {
-        FileSystems.rename(List.of(written), List.of(target));
-      }
+      layout.writer().createWhole(target, scratch, to -> ParquetMerge.write(pieces, FileSystems.create(to, MimeTypes.BINARY)));
     }
     if (ownsPieces) {
       FileSystems.delete(pieces, StandardMoveOptions.IGNORE_MISSING_FILES);

@@ -46,6 +46,24 @@ public interface StoreWriter extends Serializable {
     return false;
   }
 
+  /** Writes the content of a file to {@code file}. */
+  @FunctionalInterface
+  interface Content {
+    void writeTo(ResourceId file) throws IOException;
+  }
+
+  /**
+   * Writes {@code target} with {@code content} so that it appears complete or not at all: in place
+   * where creating a file is atomic, else into {@code scratch}, then renamed.
+   */
+  default void createWhole(ResourceId target, ResourceId scratch, Content content) throws IOException {
+    ResourceId written = createIsAtomic() ? target : scratch;
+    content.writeTo(written);
+    if (!createIsAtomic()) {
+      FileSystems.rename(List.of(scratch), List.of(target));
+    }
+  }
+
   /**
    * Writes {@code target} as the bytes of {@code pieces}, in order. The target appears complete or
    * not at all. A call that is retried after a failure part-way writes the same bytes.

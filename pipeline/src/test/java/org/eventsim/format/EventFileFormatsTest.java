@@ -83,10 +83,7 @@ public class EventFileFormatsTest {
 
   private static Path run(String name, String... extra) throws IOException {
     Path out = TMP.newFolder(name).toPath();
-    List<String> args = new ArrayList<>(List.of("--out", out.toString()));
-    args.addAll(List.of(FLAGS));
-    args.addAll(List.of(extra));
-    assertThat(name, CliRunner.run(args.toArray(new String[0])), equalTo(0));
+    assertThat(name, CliRunner.run(withOut(out, FLAGS, extra)), equalTo(0));
     return out;
   }
 
