@@ -9,6 +9,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.eventsim.expected.AnswerKeyFn;
 import org.eventsim.format.FileFormat;
 import org.eventsim.generate.GenerateEvents;
+import org.eventsim.live.PlayLive;
 import org.eventsim.model.EventBatch;
 import org.eventsim.options.RunConfig;
 import org.eventsim.options.UsageException;
@@ -50,8 +51,15 @@ public final class EventSimPipeline {
     }
   }
 
-  /** Adds the whole run described by {@code config}, writing into {@code layout}, to {@code pipeline}. */
+  /**
+   * Adds the whole run described by {@code config}, writing into {@code layout}, to {@code
+   * pipeline}; a live run ({@link PlayLive}) writes no files and needs no layout.
+   */
   public static void build(Pipeline pipeline, RunConfig config, OutputLayout layout) {
+    if (config.live() != null) {
+      pipeline.apply("PlayLive", PlayLive.of(config.live(), config.kafka()));
+      return;
+    }
     FileFormat format = config.fileFormat();
     boolean jsonFiles = config.writeFiles() && format.jsonLines();
     boolean avroFiles = config.writeFiles() && !format.jsonLines();

@@ -3,6 +3,7 @@ package org.eventsim.cli;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.beam.sdk.PipelineResult;
+import org.eventsim.live.LiveMetrics;
 import org.eventsim.metrics.RunCounters;
 
 /**
@@ -33,6 +34,24 @@ final class BeamMetricsProbe implements ProgressProbe {
           false);
     } catch (RuntimeException e) {
       return null; // this runner cannot report metrics while running
+    }
+  }
+
+  @Override
+  public LiveFigures readLive() {
+    PipelineResult r = result.get();
+    if (r == null) {
+      return null;
+    }
+    try {
+      Map<String, Long> totals = RunCounters.totals(r, c -> c.getAttempted() == null ? 0 : c.getAttempted());
+      Map<String, Long> gauges = RunCounters.gauges(r);
+      return new LiveFigures(
+          totals.getOrDefault(RunCounters.EVENTS_WRITTEN, 0L),
+          gauges.getOrDefault(LiveMetrics.CLOCK_SECONDS, 0L),
+          gauges.getOrDefault(LiveMetrics.LAG_MILLIS, 0L));
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 }

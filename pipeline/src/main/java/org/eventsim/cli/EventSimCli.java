@@ -20,7 +20,14 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import java.math.BigDecimal;
+import org.apache.beam.sdk.options.StreamingOptions;
 import org.eventsim.EventSimPipeline;
+import org.eventsim.live.LiveStop;
+import org.eventsim.live.PlayLive;
+import org.eventsim.model.Timestamps;
+import org.eventsim.options.KafkaTarget;
+import org.eventsim.options.LivePlan;
 import org.eventsim.options.EventSimOptions;
 import org.eventsim.options.RunConfig;
 import org.eventsim.options.UsageException;
@@ -76,21 +83,25 @@ public final class EventSimCli {
       config = RunConfig.from(options, parsed.toolFlags(), clock);
       EventSimPipeline.validate(config);
       runner.validate(options);
-      FileSystemSetup.configure(options, config.outDirAsGiven(), config.s3Endpoint());
+      if (config.live() == null) {
+        FileSystemSetup.configure(options, config.outDirAsGiven(), config.s3Endpoint());
+      }
       pipeline = createPipeline(options);
       Timing.mark(err, "pipeline created");
       runner.preflight(options, config);
       if (config.kafka() != null) {
-        try {
-          err.println("event-sim: Kafka " + config.kafka().bootstrapServers() + ": " + KafkaPreflight.check(config.kafka()));
-        } catch (IOException e) {
-          throw new UnavailableException(e.getMessage());
-        }
+        checkKafka(config.kafka(), err);
       }
-      output =
-          OutputLocation.prepare(
-              config.outDirAsGiven(), config.generator(), config.fileFormat(), options,
-              config.takeOverLease(), clock);
+      if (config.live() != null) {
+        checkKafka(config.kafka().withTopic(PlayLive.answerKeyTopic(config.kafka().topic()), 1), err);
+        options.as(StreamingOptions.class).setStreaming(true);
+        output = null;
+      } else {
+        output =
+            OutputLocation.prepare(
+                config.outDirAsGiven(), config.generator(), config.fileFormat(), options,
+                config.takeOverLease(), clock);
+      }
       Timing.mark(err, "output prepared");
     } catch (UsageException e) {
       err.println("event-sim: " + e.getMessage());
@@ -103,6 +114,9 @@ public final class EventSimCli {
       return e.badInput() ? EXIT_USAGE : EXIT_FAILED;
     }
 
+    if (config.live() != null) {
+      return runLive(pipeline, config, runner, options, runnerChosenBy, out, err, started);
+    }
     String runnerName = options.getRunner().getSimpleName();
     try {
       EventSimPipeline.build(pipeline, config, output.layout());
@@ -146,6 +160,67 @@ public final class EventSimCli {
     }
   }
 
+  /** Checks the brokers and the topic of {@code target}, creating it if missing; says what it found. */
+  private static void checkKafka(KafkaTarget target, PrintStream err) throws UnavailableException {
+    try {
+      err.println("event-sim: Kafka " + target.bootstrapServers() + ": " + KafkaPreflight.check(target));
+    } catch (IOException e) {
+      throw new UnavailableException(e.getMessage());
+    }
+  }
+
+  /**
+   * Runs a live job until its {@code --until}, or until SIGINT or SIGTERM asks it to stop: then
+   * its players end their splits, the job drains and flushes what it published, and the command
+   * prints its summary and exits 0.
+   */
+  private static int runLive(
+      Pipeline pipeline, RunConfig config, RunnerSetup runner, EventSimOptions options,
+      String runnerChosenBy, PrintStream out, PrintStream err, long started) {
+    LivePlan plan = config.live();
+    String runnerName = options.getRunner().getSimpleName();
+    String topic = config.kafka().topic();
+    err.printf(
+        Locale.ROOT,
+        "event-sim: live: publishing to %s (answer key: %s) from %s%s at %s simulated seconds per second;"
+            + " %s%n",
+        topic, PlayLive.answerKeyTopic(topic), Timestamps.format(plan.startMicros()),
+        plan.bounded() ? " until " + Timestamps.format(plan.untilMicros()) : "",
+        BigDecimal.valueOf(plan.speed()).stripTrailingZeros().toPlainString(),
+        plan.bounded() ? "SIGINT or SIGTERM stops it early" : "SIGINT or SIGTERM stops it");
+    StopSignals.install(err);
+    try {
+      EventSimPipeline.build(pipeline, config, null);
+      PipelineResult result = execute(pipeline, runner, options, new LiveProgress(err, started));
+      RunFigures figures = RunFigures.of(result);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      boolean stopped = LiveStop.requested();
+      err.printf(
+          Locale.ROOT,
+          "event-sim: live: published %,d events to %s in %.1f s (%s, %s)%n",
+          figures.events(), topic, seconds, runnerName,
+          stopped ? "stopped by a signal" : "reached --until");
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("status", "ok");
+      summary.put("mode", "live");
+      summary.put("runner", runnerName);
+      summary.put("runner_chosen_by", runnerChosenBy);
+      summary.put("events", figures.events());
+      summary.put("seconds", Math.round(seconds * 1000) / 1000.0);
+      summary.put("ended_by", stopped ? "signal" : "until");
+      summary.put("kafka_topic", topic);
+      summary.put("answer_key_topic", PlayLive.answerKeyTopic(topic));
+      out.println(new ObjectMapper().writeValueAsString(summary));
+      return EXIT_OK;
+    } catch (Exception | LinkageError e) {
+      err.println("event-sim: the live run failed: " + describe(e));
+      if (Boolean.getBoolean("eventsim.debug")) {
+        e.printStackTrace(err);
+      }
+      return EXIT_FAILED;
+    }
+  }
+
   /**
    * Creates the pipeline, which makes Beam construct the runner and check its options: a failure
    * there is bad input, reported with Beam's reason.
@@ -165,7 +240,7 @@ public final class EventSimCli {
    * @throws IllegalStateException if the job ends in any state but DONE
    */
   private static PipelineResult execute(
-      Pipeline pipeline, RunnerSetup runner, PipelineOptions options, Progress progress)
+      Pipeline pipeline, RunnerSetup runner, PipelineOptions options, ProgressLine progress)
       throws Exception {
     AtomicReference<PipelineResult> running = new AtomicReference<>();
     FutureTask<PipelineResult> job =
@@ -196,14 +271,16 @@ public final class EventSimCli {
 
   /**
    * How the runner was chosen: {@code --runner}, named by the user; {@code size}, by the {@code
-   * ./event-sim} launcher from the run's size (it says so in {@value #CHOSEN_BY_ENV}); else {@code
+   * ./event-sim} launcher from the run's size, or {@code live}, Flink for a live run (it says so in
+   * {@value #CHOSEN_BY_ENV}); else {@code
    * default}, the jar's own runner.
    */
   private static String runnerChosenBy(List<String> userBeamArgs) {
     if (userBeamArgs.stream().anyMatch(a -> a.startsWith("--runner="))) {
       return "--runner";
     }
-    return "size".equals(System.getenv(CHOSEN_BY_ENV)) ? "size" : "default";
+    String env = System.getenv(CHOSEN_BY_ENV);
+    return "size".equals(env) || "live".equals(env) ? env : "default";
   }
 
   /** Environment variable in which the launcher says it chose the runner by the run's size. */

@@ -11,7 +11,7 @@ import org.eventsim.cli.ProgressProbe.Figures;
  * ProgressProbe}. Says nothing it cannot measure: no line before there is progress to show, no line
  * that repeats the previous one.
  */
-final class Progress {
+final class Progress implements ProgressLine {
   private static final long SECOND = 1_000_000_000L;
   private static final long FIRST_REPORT = 3 * SECOND;
   private static final long REPORT_EVERY = 5 * SECOND;
@@ -54,7 +54,8 @@ final class Progress {
    * Called often while the job runs: reads the figures about once a second (so that phases and
    * rates are measured between reports too) and prints a line when one is due and has news.
    */
-  void tick(long now, ProgressProbe probe) {
+  @Override
+  public void tick(long now, ProgressProbe probe) {
     if (now < nextPoll) {
       return;
     }

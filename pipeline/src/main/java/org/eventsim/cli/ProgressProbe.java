@@ -25,4 +25,18 @@ public interface ProgressProbe {
 
   /** The figures now, or null when the runner cannot tell. */
   Figures read();
+
+  /**
+   * What a running live job has done.
+   *
+   * @param eventsPublished events handed to Kafka so far
+   * @param clockSeconds the simulated clock, in epoch seconds (0: not started)
+   * @param lagMillis how far behind schedule the players are, in wall-clock milliseconds
+   */
+  record LiveFigures(long eventsPublished, long clockSeconds, long lagMillis) {}
+
+  /** The live figures now, or null when the runner cannot tell. */
+  default LiveFigures readLive() {
+    return null;
+  }
 }

@@ -95,6 +95,27 @@ public final class AnswerKeyAccumulator {
     }
   }
 
+  /** The tables of the answer key: a file of {@code expected/} each. */
+  public enum Table {
+    /** {@code by_event_date.json}: what happened on each day. */
+    BY_EVENT_DATE,
+    /** {@code by_ingest_date.json}: what arrived on each day. */
+    BY_INGEST_DATE;
+
+    /** Number of figures in one of its rows. */
+    public int columns() {
+      return this == BY_EVENT_DATE ? EVENT_DAY_COLUMNS : INGEST_DAY_COLUMNS;
+    }
+  }
+
+  /**
+   * Takes the row of {@code day} out of {@code table}: its figures, or null when no event counted
+   * there. A live run hands each day's row on once it is final and keeps nothing of it.
+   */
+  public long[] removeRow(Table table, int day) {
+    return (table == Table.BY_EVENT_DATE ? byEventDay : byIngestDay).remove(day);
+  }
+
   private static long[] row(Map<Integer, long[]> table, int day, int columns) {
     return table.computeIfAbsent(day, d -> new long[columns]);
   }

@@ -56,6 +56,19 @@ public final class AnswerKeyJson {
     return files;
   }
 
+  /**
+   * One row of {@code table} as the JSON object its file holds for that date: {@code
+   * {"orders_created": ..., "revenue": {...}}} or {@code {"events_received": ...}}.
+   */
+  public static Map<String, Object> row(AnswerKeyAccumulator.Table table, long[] row) {
+    return table == AnswerKeyAccumulator.Table.BY_EVENT_DATE ? eventDay(row) : ingestDay(row);
+  }
+
+  /** The file of {@code table} in {@code expected/}. */
+  public static String fileName(AnswerKeyAccumulator.Table table) {
+    return table == AnswerKeyAccumulator.Table.BY_EVENT_DATE ? BY_EVENT_DATE : BY_INGEST_DATE;
+  }
+
   private static Map<String, Object> eventDay(long[] row) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("orders_created", row[CREATED]);

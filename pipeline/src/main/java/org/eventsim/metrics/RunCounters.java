@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.ToLongFunction;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.GaugeResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -51,5 +52,21 @@ public final class RunCounters {
       totals.merge(c.getName().getName(), value.applyAsLong(c), Long::sum);
     }
     return totals;
+  }
+
+  /** The gauges of {@code result}, by name: the largest value over the steps that report them. */
+  public static Map<String, Long> gauges(PipelineResult result) {
+    Map<String, Long> gauges = new HashMap<>();
+    for (MetricResult<GaugeResult> g :
+        result
+            .metrics()
+            .queryMetrics(MetricsFilter.builder().addNameFilter(MetricNameFilter.inNamespace(NAMESPACE)).build())
+            .getGauges()) {
+      GaugeResult v = g.getAttempted();
+      if (v != null) {
+        gauges.merge(g.getName().getName(), v.getValue(), Math::max);
+      }
+    }
+    return gauges;
   }
 }

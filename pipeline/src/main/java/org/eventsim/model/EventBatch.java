@@ -42,6 +42,23 @@ public final class EventBatch {
     return data.length - (long) size * (HEADER - 1);
   }
 
+  /** The events of {@code parts}, one batch after another. */
+  public static EventBatch concat(java.util.List<EventBatch> parts) {
+    int bytes = 0;
+    int size = 0;
+    for (EventBatch b : parts) {
+      bytes += b.data.length;
+      size += b.size;
+    }
+    byte[] data = new byte[bytes];
+    int at = 0;
+    for (EventBatch b : parts) {
+      System.arraycopy(b.data, 0, data, at, b.data.length);
+      at += b.data.length;
+    }
+    return new EventBatch(data, size);
+  }
+
   /** A cursor before the first event. */
   public Cursor cursor() {
     return new Cursor();
@@ -52,7 +69,12 @@ public final class EventBatch {
    * model does not know the format).
    */
   public static Builder builder(LineRenderer renderer) {
-    return new Builder(renderer);
+    return new Builder(renderer, 1 << 16);
+  }
+
+  /** The same, starting with room for {@code capacity} bytes (it grows as needed). */
+  public static Builder builder(LineRenderer renderer, int capacity) {
+    return new Builder(renderer, capacity);
   }
 
   /** Renders an event's line, without its newline. */
@@ -132,6 +154,11 @@ public final class EventBatch {
       return readInt(position + 42);
     }
 
+    /** The current event alone, as a batch of one (its bytes copied). */
+    public EventBatch single() {
+      return new EventBatch(Arrays.copyOfRange(data, position, next), 1);
+    }
+
     /** UTC day of the event time. */
     public int eventDay() {
       return Timestamps.epochDay(eventTimeMicros());
@@ -160,11 +187,12 @@ public final class EventBatch {
 
   /** Appends events, rendering each one's line straight into the batch. */
   public static final class Builder {
-    private final ByteBuilder out = new ByteBuilder(1 << 16);
+    private final ByteBuilder out;
     private final LineRenderer renderer;
     private int size;
 
-    private Builder(LineRenderer renderer) {
+    private Builder(LineRenderer renderer, int capacity) {
+      this.out = new ByteBuilder(capacity);
       this.renderer = renderer;
     }
 

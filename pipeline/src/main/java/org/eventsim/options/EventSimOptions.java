@@ -244,6 +244,42 @@ public interface EventSimOptions extends PipelineOptions {
 
   void setNoFiles(Boolean value);
 
+  @CliFlag(value = "live", accepts = "true or false (the flag alone means true)")
+  @Description(
+      "Live mode: play the daily model out in wall-clock time, publishing each event to"
+          + " --kafka-topic when the simulated clock (started at --start) reaches its ingest_time,"
+          + " and each final answer-key row to <topic>.expected. Needs --kafka-bootstrap,"
+          + " --orders-per-day and --start; writes no files.")
+  @Default.Boolean(false)
+  Boolean getLive();
+
+  void setLive(Boolean value);
+
+  @CliFlag(value = "speed", accepts = "a number > 0 (simulated seconds per wall-clock second)")
+  @Description(
+      "With --live: simulated seconds per wall-clock second (1 = real time, 3600 = an hour a second).")
+  @Default.Double(1)
+  Double getSpeed();
+
+  void setSpeed(Double value);
+
+  @CliFlag(value = "until", accepts = "an instant after --start, in the forms --start accepts")
+  @Description(
+      "With --live: stop once every event arriving before this instant has been published, then"
+          + " exit 0. Without it the run goes on until stopped (SIGINT or SIGTERM stop it cleanly).")
+  String getUntil();
+
+  void setUntil(String value);
+
+  @CliFlag(value = "livePartitions", accepts = "an integer from 1 to 4096", tuning = true)
+  @Description(
+      "With --live: how many players share the orders (each plays its orders in time order; give"
+          + " at least the job's parallelism).")
+  @Default.Long(4)
+  Long getLivePartitions();
+
+  void setLivePartitions(Long value);
+
   @CliFlag(value = "ordersPerBlock", accepts = "an integer from 1 to 1000000", tuning = true)
   @Description("Orders per generated element.")
   @Default.Long(1000)

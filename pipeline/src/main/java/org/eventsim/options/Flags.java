@@ -20,7 +20,7 @@ public final class Flags {
           "out", "s3-endpoint", "take-over-lease", "n-orders", "first-order", "orders-per-day", "ingest-date", "ingest-dates", "seed", "start", "span-days", "tenant-count", "user-count", "v2-rate",
           "cancel-rate", "ship-rate", "correction-rate", "late-rate", "out-of-order-rate",
           "max-late-days", "max-event-gap-minutes", "duplicate-rate", "kafka-bootstrap", "kafka-topic",
-          "kafka-partitions", "kafka-timeout-seconds", "format", "compression", "no-files", "ordersPerBlock",
+          "kafka-partitions", "kafka-timeout-seconds", "format", "compression", "no-files", "live", "speed", "until", "ordersPerBlock", "livePartitions",
           "maxGroupEvents");
 
   /**

@@ -33,4 +33,9 @@ public record KafkaTarget(String bootstrapServers, String topic, int partitions,
     }
     return new KafkaTarget(bootstrap, topic, partitions, timeout);
   }
+
+  /** The same brokers and timeout, another topic (created with {@code partitions} partitions). */
+  public KafkaTarget withTopic(String otherTopic, int otherPartitions) {
+    return new KafkaTarget(bootstrapServers, otherTopic, otherPartitions, timeoutSeconds);
+  }
 }

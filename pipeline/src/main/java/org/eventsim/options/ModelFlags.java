@@ -176,15 +176,24 @@ final class ModelFlags {
                 + spanDays + " days): give --start, or at most " + today.toEpochDay() + " days");
       }
     } else {
-      start = parseStart(text.trim());
-      if (start == null
-          || start.getNano() % 1000 != 0
-          || start.getEpochSecond() < 0
-          || start.isAfter(Instant.parse("9999-01-01T00:00:00Z"))) {
-        throw Flags.get("start").invalid(text);
-      }
+      return instant("start", text);
     }
     return start.getEpochSecond() * Timestamps.MICROS_PER_SECOND + start.getNano() / 1000;
+  }
+
+  /**
+   * An instant in the forms {@code --start} accepts, in epoch microseconds, checked to lie in
+   * 1970..9999; else the usage error of {@code flag}.
+   */
+  static long instant(String flag, String text) throws UsageException {
+    Instant at = parseStart(text.trim());
+    if (at == null
+        || at.getNano() % 1000 != 0
+        || at.getEpochSecond() < 0
+        || at.isAfter(Instant.parse("9999-01-01T00:00:00Z"))) {
+      throw Flags.get(flag).invalid(text);
+    }
+    return at.getEpochSecond() * Timestamps.MICROS_PER_SECOND + at.getNano() / 1000;
   }
 
   private static Instant parseStart(String text) {

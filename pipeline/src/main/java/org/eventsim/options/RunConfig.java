@@ -23,6 +23,7 @@ import org.eventsim.model.Timestamps;
  * @param fileFormat the event files' format ({@code --format}, {@code --compression})
  * @param ordersPerBlock tuning: orders per generated element
  * @param maxGroupEvents tuning: events per sorted part
+ * @param live the plan of a live run ({@code --live}), or null for a batch run
  */
 public record RunConfig(
     GeneratorConfig generator,
@@ -33,7 +34,8 @@ public record RunConfig(
     boolean writeFiles,
     FileFormat fileFormat,
     long ordersPerBlock,
-    long maxGroupEvents)
+    long maxGroupEvents,
+    LivePlan live)
     implements Serializable {
 
   /**
@@ -44,6 +46,13 @@ public record RunConfig(
    */
   public static RunConfig from(EventSimOptions options, Set<String> given, Clock clock)
       throws UsageException {
+    LiveFlags.check(options, given);
+    if (options.getLive()) {
+      GeneratorConfig generator = ModelFlags.generatorConfig(options, given, clock);
+      KafkaTarget kafka = KafkaTarget.fromFlags(options);
+      LivePlan plan = LiveFlags.plan(options, generator);
+      return new RunConfig(generator, null, null, false, kafka, false, FileFormat.NDJSON, 1, 1, plan);
+    }
     String out = options.getOut();
     if (out == null || out.isBlank()) {
       throw new UsageException(
@@ -70,7 +79,8 @@ public record RunConfig(
         writeFiles,
         fileFormat,
         Flags.within("ordersPerBlock", options.getOrdersPerBlock(), 1, 1_000_000),
-        Flags.within("maxGroupEvents", options.getMaxGroupEvents(), 1000, 2_000_000));
+        Flags.within("maxGroupEvents", options.getMaxGroupEvents(), 1000, 2_000_000),
+        null);
   }
 
   /** The format of {@code --format} and {@code --compression}; each value is checked against its flag. */

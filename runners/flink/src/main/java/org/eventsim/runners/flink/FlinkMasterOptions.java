@@ -33,4 +33,15 @@ public interface FlinkMasterOptions extends PipelineOptions {
   String getFlinkConfDir();
 
   void setFlinkConfDir(String value);
+
+  @Description("Interval between the job's checkpoints, in milliseconds; -1: none.")
+  @Default.Long(-1L)
+  Long getCheckpointingInterval();
+
+  void setCheckpointingInterval(Long value);
+
+  @Description("Interval of the sources' watermarks, in milliseconds (Flink's auto-watermark interval).")
+  Long getAutoWatermarkInterval();
+
+  void setAutoWatermarkInterval(Long value);
 }

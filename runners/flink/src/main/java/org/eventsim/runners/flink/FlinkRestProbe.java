@@ -11,7 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.eventsim.cli.ProgressProbe;
+import org.eventsim.live.LiveMetrics;
 import org.eventsim.metrics.RunCounters;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Progress of a job on Flink, read from the REST API of the cluster it runs on (the embedded
@@ -39,6 +43,7 @@ final class FlinkRestProbe implements ProgressProbe {
   private String jobId;
   private String ordersMetricId;
   private Figures last;
+  private LiveFigures lastLive;
 
   FlinkRestProbe(String base, String jobName) {
     this.base = base;
@@ -80,6 +85,54 @@ final class FlinkRestProbe implements ProgressProbe {
       Thread.currentThread().interrupt();
     }
     return last == null ? STARTING : last;
+  }
+
+  @Override
+  public LiveFigures readLive() {
+    try {
+      if (jobId == null) {
+        jobId = findJob();
+        if (jobId == null) {
+          return null;
+        }
+      }
+      for (JsonNode v : get("/jobs/" + jobId).path("vertices")) {
+        if (v.path("name").asText().contains("PlayLive/PlayModel")) {
+          String path = "/jobs/" + jobId + "/vertices/" + v.path("id").asText() + "/subtasks/metrics";
+          Map<String, String> ids = new HashMap<>();
+          for (JsonNode m : get(path)) {
+            String id = m.path("id").asText();
+            for (String name : List.of(RunCounters.EVENTS_WRITTEN, LiveMetrics.CLOCK_SECONDS, LiveMetrics.LAG_MILLIS)) {
+              if (id.endsWith(name)) {
+                ids.put(name, id);
+              }
+            }
+          }
+          if (ids.size() < 3) {
+            return lastLive;
+          }
+          lastLive =
+              new LiveFigures(
+                  aggregate(path, ids.get(RunCounters.EVENTS_WRITTEN), "sum"),
+                  aggregate(path, ids.get(LiveMetrics.CLOCK_SECONDS), "max"),
+                  aggregate(path, ids.get(LiveMetrics.LAG_MILLIS), "max"));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not (yet, or any more) reachable: keep the last figures
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return lastLive;
+  }
+
+  /** A metric of a vertex's subtasks, aggregated ({@code sum} or {@code max}) over them. */
+  private long aggregate(String path, String metricId, String agg) throws IOException, InterruptedException {
+    long value = 0;
+    for (JsonNode m : get(path + "?agg=" + agg + "&get=" + URLEncoder.encode(metricId, StandardCharsets.UTF_8))) {
+      value = m.path(agg).asLong();
+    }
+    return value;
   }
 
   /** The id of the newest job named {@link #jobName}, or null while there is none. */

@@ -44,6 +44,9 @@ import org.eventsim.options.UsageException;
  *       restart strategy, so that a lost TaskManager makes the job retry, memory settings for Flink
  *       embedded in this process, and its REST API on a free port of 127.0.0.1, which the progress
  *       line reads.
+ *   <li>A live run ({@code --live}) checkpoints every {@value #LIVE_CHECKPOINT_INTERVAL_MS} ms
+ *       unless {@code --checkpointingInterval} says otherwise, so that a lost TaskManager costs a
+ *       restart from the last checkpoint, not from the start.
  *   <li>{@code --parallelism} and {@code --maxParallelism}: -1 or at least 1 (Flink would reject
  *       others only once the job is submitted).
  *   <li>Preflight: the cluster a job goes to must answer on its REST endpoint within 10 s, else
@@ -56,6 +59,11 @@ import org.eventsim.options.UsageException;
 final class FlinkSetup implements RunnerSetup {
   static final String CONFIG_RESOURCE = "/org/eventsim/runners/flink/flink-conf.yaml";
   private static final Duration PREFLIGHT_TIMEOUT = Duration.ofSeconds(10);
+  /**
+   * A live job's checkpoint interval unless {@code --checkpointingInterval} is given: a failure
+   * republishes at most the last 5 s of events (its checkpoints are a few bytes per player).
+   */
+  static final long LIVE_CHECKPOINT_INTERVAL_MS = 5_000;
 
   private final String flinkConfDirEnv;
   private String defaultConfDir;
@@ -91,6 +99,13 @@ final class FlinkSetup implements RunnerSetup {
 
   @Override
   public void preflight(PipelineOptions options, RunConfig config) throws UnavailableException {
+    FlinkMasterOptions flink = options.as(FlinkMasterOptions.class);
+    if (config.live() != null && flink.getCheckpointingInterval() == -1) {
+      flink.setCheckpointingInterval(LIVE_CHECKPOINT_INTERVAL_MS);
+    }
+    if (config.live() != null && flink.getAutoWatermarkInterval() == null) {
+      flink.setAutoWatermarkInterval(200L); // what Flink would use, without its warning that none is set
+    }
     String master = options.as(FlinkMasterOptions.class).getFlinkMaster();
     if (master != null && !master.startsWith("[")) {
       clusterRest = check("--flinkMaster " + master, master);

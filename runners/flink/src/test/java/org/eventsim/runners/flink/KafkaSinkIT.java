@@ -1,5 +1,10 @@
 package org.eventsim.runners.flink;
 
+import static org.eventsim.runners.flink.KafkaTopics.BROKER;
+import static org.eventsim.runners.flink.KafkaTopics.consumeAll;
+import static org.eventsim.runners.flink.KafkaTopics.consumer;
+import static org.eventsim.runners.flink.KafkaTopics.header;
+import static org.eventsim.runners.flink.KafkaTopics.topic;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,23 +14,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eventsim.testing.Processes;
 import org.eventsim.testing.Processes.Result;
 import org.junit.ClassRule;
@@ -43,7 +41,6 @@ public class KafkaSinkIT {
   private static final Path DIRECT_JAR = Path.of(System.getProperty("eventsim.directJar"));
   private static final Path ROOT = Path.of(System.getProperty("eventsim.root")).toAbsolutePath().normalize();
   private static final Path KAFKA = ROOT.resolve("src/scripts/kafka-local.sh");
-  private static final String BROKER = "127.0.0.1:9092";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** With --duplicate-rate: the topic holds every line as often as events.ndjson does. */
@@ -119,34 +116,7 @@ public class KafkaSinkIT {
     }
     List<String> lines = Files.readAllLines(out.resolve("events.ndjson"));
     List<ConsumerRecord<String, byte[]>> records = consumeAll(topic, lines.size());
-    records.sort((a, b) -> a.partition() != b.partition()
-        ? Integer.compare(a.partition(), b.partition()) : Long.compare(a.offset(), b.offset()));
-    Map<String, ConsumerRecord<String, byte[]>> firstDelivery = new HashMap<>();
-    Map<String, List<String>> byKey = new TreeMap<>();
-    int repeats = 0;
-    for (ConsumerRecord<String, byte[]> r : records) {
-      ConsumerRecord<String, byte[]> first = firstDelivery.putIfAbsent(header(r, "event_id"), r);
-      if (first == null) {
-        byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(new String(r.value(), StandardCharsets.UTF_8));
-      } else {
-        repeats++;
-        assertThat(r.key(), equalTo(first.key()));
-        assertThat(r.value(), equalTo(first.value()));
-        assertThat(r.timestamp(), equalTo(first.timestamp()));
-        assertThat(r.partition(), equalTo(first.partition()));
-        for (String h : List.of("event_type", "schema_version", "event_id")) {
-          assertThat(header(r, h), equalTo(header(first, h)));
-        }
-      }
-    }
-    Map<String, List<String>> expectedByKey = new TreeMap<>();
-    for (String line : lines) {
-      expectedByKey
-          .computeIfAbsent(JSON.readTree(line).get("payload").get("order_id").asText(), k -> new ArrayList<>())
-          .add(line);
-    }
-    assertThat("each key's first deliveries are its lines, in order", byKey, equalTo(expectedByKey));
-    assertThat(records.size(), equalTo(lines.size() + repeats));
+    int repeats = KafkaTopics.assertFirstDeliveriesAreTheLines(records, lines);
     System.out.printf("broker killed: %d records, %d repeats%n", records.size(), repeats);
   }
 
@@ -174,37 +144,7 @@ public class KafkaSinkIT {
       long distinct = lines.stream().map(l -> l.substring(0, 50)).distinct().count();
       assertThat("the run has duplicates", distinct < lines.size(), equalTo(true));
     }
-    List<ConsumerRecord<String, byte[]>> records = consumeAll(topic, lines.size());
-
-    // the multiset of values is exactly the lines of events.ndjson
-    Map<String, Integer> expectedCounts = new HashMap<>();
-    lines.forEach(l -> expectedCounts.merge(l, 1, Integer::sum));
-    Map<String, Integer> actualCounts = new HashMap<>();
-    Map<String, List<String>> byKey = new TreeMap<>();
-    records.sort((a, b) -> a.partition() != b.partition()
-        ? Integer.compare(a.partition(), b.partition()) : Long.compare(a.offset(), b.offset()));
-    for (ConsumerRecord<String, byte[]> rec : records) {
-      String value = new String(rec.value(), StandardCharsets.UTF_8);
-      actualCounts.merge(value, 1, Integer::sum);
-      JsonNode event = JSON.readTree(value);
-      assertThat(rec.key(), equalTo(event.get("payload").get("order_id").asText()));
-      assertThat(
-          "timestamp = ingest_time", rec.timestamp(), equalTo(Instant.parse(event.get("ingest_time").asText()).toEpochMilli()));
-      assertThat(header(rec, "event_type"), equalTo(event.get("event_type").asText()));
-      assertThat(header(rec, "schema_version"), equalTo(event.get("schema_version").asText()));
-      assertThat(header(rec, "event_id"), equalTo(event.get("event_id").asText()));
-      byKey.computeIfAbsent(rec.key(), k -> new ArrayList<>()).add(value);
-    }
-    assertThat(actualCounts, equalTo(expectedCounts));
-
-    // each key's records, in partition order, are that order's events in events.ndjson order
-    Map<String, List<String>> expectedByKey = new TreeMap<>();
-    for (String line : lines) {
-      expectedByKey
-          .computeIfAbsent(JSON.readTree(line).get("payload").get("order_id").asText(), k -> new ArrayList<>())
-          .add(line);
-    }
-    assertThat(byKey, equalTo(expectedByKey));
+    KafkaTopics.assertRecordsAreTheLines(consumeAll(topic, lines.size()), lines);
   }
 
   private static List<String> cmd(Path jar, List<String> jvm, Path out, String topic, String... flags) {
@@ -212,45 +152,6 @@ public class KafkaSinkIT {
     cmd.addAll(List.of("--kafka-bootstrap", BROKER, "--kafka-topic", topic, "--start", "2026-02-01T00:00:00Z"));
     cmd.addAll(List.of(flags));
     return cmd;
-  }
-
-  private static String topic(String what) {
-    return "it-" + what + "-" + System.nanoTime();
-  }
-
-  private static String header(ConsumerRecord<String, byte[]> r, String name) {
-    return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-  }
-
-  private static KafkaConsumer<String, byte[]> consumer() {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER);
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-    return new KafkaConsumer<>(p);
-  }
-
-  /** Every record of {@code topic}, reading until {@code atLeast} arrived and nothing more comes. */
-  private static List<ConsumerRecord<String, byte[]>> consumeAll(String topic, long atLeast) {
-    List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-        partitions.add(new TopicPartition(topic, p.partition()));
-      }
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      int emptyPolls = 0;
-      while (System.nanoTime() < deadline && (all.size() < atLeast || emptyPolls < 3)) {
-        int before = all.size();
-        consumer.poll(Duration.ofMillis(500)).forEach(all::add);
-        emptyPolls = all.size() == before ? emptyPolls + 1 : 0;
-      }
-    }
-    return all;
   }
 
   /**
@@ -265,16 +166,11 @@ public class KafkaSinkIT {
         if (!run.isAlive()) {
           throw new AssertionError("the run ended before the broker could be killed");
         }
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-        if (infos != null && !infos.isEmpty()) {
-          List<TopicPartition> partitions = new ArrayList<>();
-          infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-          long end = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
-          if (end >= count && previous >= 0 && end > previous) {
-            return;
-          }
-          previous = end;
+        long end = KafkaTopics.endOffsets(consumer, topic);
+        if (end >= count && previous >= 0 && end > previous) {
+          return;
         }
+        previous = end;
         Thread.sleep(250);
       }
     }
