@@ -8,7 +8,7 @@ import org.eventsim.model.Timestamps;
 /**
  * The progress line of a live run, every 5 s on stderr: the simulated clock, how far behind
  * schedule publishing is, events published and the rate since the last line. Says nothing the
- * runner cannot tell.
+ * runner cannot tell, and does not repeat a line.
  */
 final class LiveProgress implements ProgressLine {
   private static final long REPORT_EVERY = 5_000_000_000L;
@@ -17,6 +17,7 @@ final class LiveProgress implements ProgressLine {
   private long nextReport;
   private long lastNanos;
   private long lastEvents;
+  private LiveFigures lastShown;
 
   LiveProgress(PrintStream err, long startedNanos) {
     this.err = err;
@@ -31,9 +32,10 @@ final class LiveProgress implements ProgressLine {
     }
     nextReport = now + REPORT_EVERY;
     LiveFigures f = probe.readLive();
-    if (f == null || f.clockSeconds() == 0) {
-      return;
+    if (f == null || f.clockSeconds() == 0 || f.equals(lastShown)) {
+      return; // nothing known yet, or no news since the last line
     }
+    lastShown = f;
     double rate = (f.eventsPublished() - lastEvents) / Math.max((now - lastNanos) / 1e9, 1e-9);
     lastNanos = now;
     lastEvents = f.eventsPublished();

@@ -14,6 +14,9 @@ import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.eventsim.expected.AnswerKeyRow;
 import org.eventsim.metrics.RunCounters;
 import org.eventsim.model.EventBatch;
+import org.eventsim.model.Timestamps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live run as an unbounded source: one split per partition of the {@link LivePlan}, each
@@ -29,6 +32,7 @@ import org.eventsim.model.EventBatch;
  */
 public final class LiveSource extends UnboundedSource<LiveElement, LiveMark> {
   private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(LiveSource.class);
   /** Most events in one element: groups the events due at one moment, bounded for latency. */
   private static final int MAX_EVENTS_PER_ELEMENT = 200;
   /** Most orders of the next day generated ahead per read, so that a read stays short. */
@@ -119,6 +123,12 @@ public final class LiveSource extends UnboundedSource<LiveElement, LiveMark> {
     public boolean start() {
       clockOrigin = restoredFrom != null ? restoredFrom.clockOriginMicros() : wallMicros();
       player = new PartitionPlayer(plan, partition, restoredFrom);
+      // one line per player start (not per element): when its simulated clock showed the start,
+      // which is what a consumer measures lateness against
+      LOG.info(
+          "live player {} of {} {}: clock origin {} ({} us since the epoch)",
+          partition + 1, plan.partitions(), restoredFrom == null ? "started" : "resumed from its checkpoint",
+          Timestamps.format(clockOrigin), clockOrigin);
       watermark = new org.joda.time.Instant(plan.startMicros() / 1000);
       return advance();
     }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.eventsim.testing.OutputDigests;
 import org.eventsim.testing.Processes;
 import org.eventsim.testing.Processes.Result;
@@ -182,6 +183,46 @@ public class FlinkRunnerIT {
     }
     assertThat(restarts(), org.hamcrest.Matchers.greaterThan(0));
     assertThat(OutputDigests.of(out), equalTo(OutputDigests.of(undisturbed)));
+  }
+
+  /**
+   * A live job on the cluster (checkpointing every 5 s by default) whose only TaskManager is killed
+   * while it publishes: the job restarts from its last checkpoint on a new TaskManager and goes on
+   * to --until. Nothing is missing: every line of the batch increment is in the topic, each order's
+   * in order; what was published after the checkpoint is published again, as exact copies; and the
+   * answer-key topic holds the increment's by_ingest_date rows.
+   */
+  @Test
+  public void aLiveJobWhoseTaskManagerIsKilledResumesFromItsCheckpointAndLosesNothing() throws Exception {
+    String topic = KafkaTopics.topic("live-kill");
+    List<String> cmd = LiveModeIT.liveCommand(topic, "--flinkMaster=" + MASTER, "--parallelism=2");
+    Process job = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(TMP.newFile().toPath().toFile()).start();
+    try (KafkaConsumer<String, byte[]> consumer = KafkaTopics.consumer()) {
+      waitUntil("records flow", () -> {
+        if (!job.isAlive()) {
+          throw new AssertionError("the job ended before it could be disturbed");
+        }
+        return KafkaTopics.endOffsets(consumer, topic) > 3000;
+      });
+      String jobId = newestJob().get("jid").asText();
+      assertThat(Processes.run(List.of(SCRIPT.toString(), "kill-taskmanager"), 1).code(), equalTo(0));
+      waitUntil("the job notices the lost TaskManager", () -> !jobState(jobId).equals("RUNNING") || restarts() > 0);
+      Result restart = Processes.run(List.of(SCRIPT.toString(), "start"), 3);
+      assertThat(restart.stderr(), restart.code(), equalTo(0));
+      assertThat("the job finishes", job.waitFor(5, TimeUnit.MINUTES), equalTo(true));
+      assertThat(job.exitValue(), equalTo(0));
+    } finally {
+      job.descendants().forEach(ProcessHandle::destroyForcibly);
+      job.destroyForcibly();
+    }
+    assertThat(restarts(), org.hamcrest.Matchers.greaterThan(0));
+    Path batch = LiveModeIT.batch(TMP, "2026-01-01..2026-01-03");
+    List<String> lines = Files.readAllLines(batch.resolve("events.ndjson"));
+    int repeats = KafkaTopics.assertFirstDeliveriesAreTheLines(KafkaTopics.consumeAll(topic, lines.size()), lines);
+    Map<String, JsonNode> published = LiveModeIT.answerKey(topic);
+    JSON.readTree(batch.resolve("expected/by_ingest_date.json").toFile()).fields().forEachRemaining(
+        e -> assertThat(e.getKey(), published.get("by_ingest_date/" + e.getKey()), equalTo(e.getValue())));
+    System.out.printf("live job, TaskManager killed: %d records, %d published again%n", lines.size() + repeats, repeats);
   }
 
   @Test
