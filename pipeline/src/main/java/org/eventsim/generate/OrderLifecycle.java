@@ -108,22 +108,18 @@ public final class OrderLifecycle {
     OrderRandom r = OrderRandom.of(config.seed(), orderIndex, STREAM_ORDER);
     long gap = config.maxEventGapMinutes();
 
+    Head head = Head.draw(orderIndex, config, r);
     OrderContext order =
         new OrderContext(
             orderIndex,
             orderId(orderIndex),
-            "T-" + pad(1 + r.nextLong(config.tenantCount()), 3),
-            "U-" + pad(1 + r.nextLong(config.userCount()), 5),
-            "S-" + pad(1 + r.nextLong(SESSION_COUNT), 6),
-            SOURCE_SYSTEM.pick(r),
-            ENVIRONMENT.pick(r));
-    boolean v2 = r.chance(config.v2Rate());
-    long createdAt =
-        config.ordersPerDay() > 0
-            ? config.startMicros()
-                + orderIndex / config.ordersPerDay() * MICROS_PER_DAY
-                + r.nextLong(MICROS_PER_DAY)
-            : config.startMicros() + r.nextLong(config.spanMicros());
+            "T-" + pad(head.tenant, 3),
+            "U-" + pad(head.user, 5),
+            "S-" + pad(head.session, 6),
+            head.sourceSystem,
+            head.environment);
+    boolean v2 = head.v2;
+    long createdAt = head.createdAtMicros;
     double logAmount = AMOUNT_LOG_MEAN + AMOUNT_LOG_SD * r.nextGaussian();
     Money amount = Money.round(clamp(StrictMath.exp(logAmount), MIN_AMOUNT, MAX_AMOUNT));
     String currency = CURRENCY.pick(r).name();
@@ -215,6 +211,35 @@ public final class OrderLifecycle {
       return withDuplicates(events, config.duplicateRate(), OrderRandom.of(config.seed(), orderIndex, STREAM_DUPLICATE));
     }
     return events;
+  }
+
+  /**
+   * When order {@code orderIndex} is created (its order_created event's time): the order's first
+   * draws, as {@link #events} makes them, without building its events.
+   */
+  public static long createdAtMicros(long orderIndex, GeneratorConfig config) {
+    return Head.draw(orderIndex, config, OrderRandom.of(config.seed(), orderIndex, STREAM_ORDER)).createdAtMicros;
+  }
+
+  /** The first draws of an order's stream, in their order: who, where, which schema, when. */
+  private record Head(
+      long tenant, long user, long session, String sourceSystem, String environment, boolean v2,
+      long createdAtMicros) {
+    static Head draw(long orderIndex, GeneratorConfig config, OrderRandom r) {
+      long tenant = 1 + r.nextLong(config.tenantCount());
+      long user = 1 + r.nextLong(config.userCount());
+      long session = 1 + r.nextLong(SESSION_COUNT);
+      String source = SOURCE_SYSTEM.pick(r);
+      String environment = ENVIRONMENT.pick(r);
+      boolean v2 = r.chance(config.v2Rate());
+      long createdAt =
+          config.ordersPerDay() > 0
+              ? config.startMicros()
+                  + orderIndex / config.ordersPerDay() * MICROS_PER_DAY
+                  + r.nextLong(MICROS_PER_DAY)
+              : config.startMicros() + r.nextLong(config.spanMicros());
+      return new Head(tenant, user, session, source, environment, v2, createdAt);
+    }
   }
 
   /** Each event, followed by its second delivery when the draw says so; two draws per event. */

@@ -35,8 +35,10 @@ public final class LiveSource extends UnboundedSource<LiveElement, LiveMark> {
   private static final Logger LOG = LoggerFactory.getLogger(LiveSource.class);
   /** Most events in one element: groups the events due at one moment, bounded for latency. */
   private static final int MAX_EVENTS_PER_ELEMENT = 200;
-  /** Most orders of the next day generated ahead per read, so that a read stays short. */
+  /** Most orders generated ahead of the clock per read, so that a read stays short. */
   private static final int GENERATE_AHEAD_PER_READ = 64;
+  /** How far ahead of the clock orders are generated, in wall-clock time. */
+  private static final double GENERATE_AHEAD_SECONDS = 1;
 
   private final LivePlan plan;
   /** The partition this split plays, or -1 for the whole (to be split). */
@@ -103,6 +105,7 @@ public final class LiveSource extends UnboundedSource<LiveElement, LiveMark> {
     private final LivePlan plan;
     private final int partition;
     private final LiveMark restoredFrom;
+    private final long generateAheadMicros;
     private final Gauge lagMillis = Metrics.gauge(RunCounters.NAMESPACE, LiveMetrics.LAG_MILLIS);
     private final Gauge clockSeconds = Metrics.gauge(RunCounters.NAMESPACE, LiveMetrics.CLOCK_SECONDS);
     private long clockOrigin;
@@ -117,6 +120,7 @@ public final class LiveSource extends UnboundedSource<LiveElement, LiveMark> {
       this.plan = source.plan;
       this.partition = partition;
       this.restoredFrom = mark;
+      this.generateAheadMicros = (long) Math.min(GENERATE_AHEAD_SECONDS * 1e6 * plan.speed(), 1e15);
     }
 
     @Override
@@ -143,7 +147,7 @@ public final class LiveSource extends UnboundedSource<LiveElement, LiveMark> {
         done = true;
         return false;
       }
-      player.generate(now, GENERATE_AHEAD_PER_READ);
+      player.generate(now, now + generateAheadMicros, GENERATE_AHEAD_PER_READ);
       List<AnswerKeyRow> rows = player.finalRows(now);
       if (!rows.isEmpty()) {
         current = LiveElement.of(rows);

@@ -19,29 +19,40 @@ import org.eventsim.model.Timestamps;
  * plan.partitions()}), as a deterministic sequence in simulated time: the caller moves the clock,
  * the player says what is due. Plain Java, no Beam, no wall clock.
  *
- * <p>Each order is generated once, a model day ahead of the clock (an order of day i may be
- * created anywhere in that day, so all of day i's orders exist before the clock enters it); its
- * published events wait in a queue by arrival key, and its answer-key figures are added to the
- * rows of their days. A row is handed on once final: a day's arrivals when the day has passed, a
- * day's happenings once none of its events can still arrive. Memory holds the events of about two
- * model days of orders plus the late ones still to come, and the rows of the days in flight:
- * nothing grows with simulated time.
+ * <p>Each order is generated once, when the clock reaches its creation (a day's orders are
+ * scheduled by creation time when the clock enters the day); its published events wait in a queue
+ * by arrival key, and its answer-key figures are added to the rows of their days. A row is handed
+ * on once final: a day's arrivals when the day has passed, a day's happenings once none of its
+ * events can still arrive. Memory holds the events of the orders still in their lifecycle (hours
+ * of simulated time) and the late ones still to come, one day's schedule (8 bytes an order), and
+ * the rows of the days in flight: nothing grows with simulated time.
  *
  * <p>From a {@link LiveMark} the player rebuilds its state by generating again the orders that can
  * still deliver an event after the mark's position or count in a row not yet emitted.
  */
 final class PartitionPlayer {
+  /** Bits of a schedule entry that hold the order's place in its day (the rest: when in the day it is created). */
+  static final int PLACE_BITS = LivePlan.MAX_ORDERS_PER_DAY_AND_PARTITION_BITS;
+
   private final LivePlan plan;
+  private final int partition;
   private final int partitions;
-  /** Orders created before {@code until}: the end of generation ({@code Long.MAX_VALUE} when unbounded). */
-  private final long endOrder;
   private final PriorityQueue<Pending> pending = new PriorityQueue<>();
   private final AnswerKeyAccumulator key = new AnswerKeyAccumulator();
   private LiveMark.Position position;
   private int ingestRowsThrough;
   private int eventRowsThrough;
-  /** The next order this player generates. */
-  private long nextOrder;
+  /**
+   * The model day whose orders are being generated, in the order they are created: each entry is
+   * (microseconds into the day &lt;&lt; {@link #PLACE_BITS}) | the order's place among this player's
+   * orders of the day, sorted.
+   */
+  private long scheduleDay;
+  private long[] schedule;
+  /** The next entry of {@link #schedule} to generate. */
+  private int scheduled;
+  /** Every order created up to this instant has been generated. */
+  private long generatedUpTo = Long.MIN_VALUE;
 
   /** An event waiting for its arrival time, ordered by arrival key. */
   private record Pending(long ingestMicros, long msb, long lsb, EventBatch event) implements Comparable<Pending> {
@@ -57,16 +68,13 @@ final class PartitionPlayer {
    */
   PartitionPlayer(LivePlan plan, int partition, LiveMark mark) {
     this.plan = plan;
+    this.partition = partition;
     this.partitions = plan.partitions();
-    this.endOrder =
-        plan.bounded()
-            ? (plan.modelDay(plan.untilMicros() - 1) + 1) * plan.ordersPerDay()
-            : Long.MAX_VALUE;
     int startDay = Timestamps.epochDay(plan.startMicros());
     if (mark == null) {
       ingestRowsThrough = startDay - 1;
       eventRowsThrough = startDay - 1;
-      nextOrder = partition;
+      scheduleDay = -1;
       return;
     }
     position = mark.position();
@@ -81,31 +89,65 @@ final class PartitionPlayer {
     if (position != null) {
       oldest = Math.min(oldest, position.ingestMicros() - plan.maxArrivalDelayMicros());
     }
-    long first = plan.firstOrderOfModelDayAt(oldest);
-    nextOrder = first + Math.floorMod(partition - first, partitions);
+    scheduleDay = Math.max(0, plan.modelDay(oldest)) - 1;
   }
 
   /**
-   * Generates the orders the clock at {@code nowMicros} needs: every order created up to the end of
-   * the clock's model day, and a share of the next day's in proportion to how far the clock is
-   * into this one, at most {@code budget} of those per call.
+   * Generates, in the order they are created, every order created up to {@code nowMicros}, and at
+   * most {@code budget} more of those created up to {@code aheadMicros}, so that the work is spread
+   * ahead of the clock rather than done when their events fall due.
    */
-  void generate(long nowMicros, int budget) {
-    long day = Math.max(0, plan.modelDay(nowMicros));
-    long needed = Math.min(endOrder, (day + 1) * plan.ordersPerDay());
-    while (nextOrder < needed) {
-      generateOrder(nextOrder);
-      nextOrder += partitions;
+  void generate(long nowMicros, long aheadMicros, int budget) {
+    generateThrough(nowMicros, Integer.MAX_VALUE);
+    generatedUpTo = Math.max(generatedUpTo, nowMicros);
+    generateThrough(Math.max(nowMicros, aheadMicros), budget);
+  }
+
+  private void generateThrough(long micros, int budget) {
+    long limit = Math.min(micros, plan.untilMicros() - 1);
+    for (int done = 0; done < budget; done++) {
+      if (schedule == null || scheduled == schedule.length) {
+        long next = scheduleDay + 1;
+        if (plan.startMicros() + next * Timestamps.MICROS_PER_DAY > limit) {
+          return;
+        }
+        schedule(next);
+        continue;
+      }
+      long entry = schedule[scheduled];
+      if (dayStart(scheduleDay) + (entry >>> PLACE_BITS) > limit) {
+        return;
+      }
+      generateOrder(firstOrder(scheduleDay) + (entry & ((1L << PLACE_BITS) - 1)) * partitions);
+      scheduled++;
     }
-    long intoDay = nowMicros - plan.startMicros() - day * Timestamps.MICROS_PER_DAY;
-    long ahead =
-        Math.min(
-            endOrder,
-            needed + (long) ((double) plan.ordersPerDay() * Math.max(0, intoDay) / Timestamps.MICROS_PER_DAY));
-    for (int i = 0; i < budget && nextOrder < ahead; i++) {
-      generateOrder(nextOrder);
-      nextOrder += partitions;
+  }
+
+  /** Makes the schedule of model day {@code day}: this player's orders of it, by creation time. */
+  private void schedule(long day) {
+    long first = firstOrder(day);
+    long end = (day + 1) * plan.ordersPerDay();
+    int n = (int) Math.max(0, (end - first + partitions - 1) / partitions);
+    long[] entries = new long[n];
+    long dayStart = dayStart(day);
+    for (int place = 0; place < n; place++) {
+      long created = OrderLifecycle.createdAtMicros(first + (long) place * partitions, plan.generator());
+      entries[place] = ((created - dayStart) << PLACE_BITS) | place;
     }
+    java.util.Arrays.sort(entries);
+    scheduleDay = day;
+    schedule = entries;
+    scheduled = 0;
+  }
+
+  /** This player's first order of model day {@code day}. */
+  private long firstOrder(long day) {
+    long first = day * plan.ordersPerDay();
+    return first + Math.floorMod(partition - first, partitions);
+  }
+
+  private long dayStart(long day) {
+    return plan.startMicros() + day * Timestamps.MICROS_PER_DAY;
   }
 
   private void generateOrder(long orderIndex) {
@@ -185,7 +227,7 @@ final class PartitionPlayer {
   boolean finished(long nowMicros) {
     return plan.bounded()
         && nowMicros >= plan.untilMicros()
-        && nextOrder >= endOrder
+        && generatedUpTo >= plan.untilMicros()
         && pending.isEmpty()
         && LivePlan.dayEndMicros(ingestRowsThrough + 1) > plan.untilMicros()
         && LivePlan.dayEndMicros(eventRowsThrough + 1) > plan.untilMicros() - plan.maxArrivalDelayMicros();

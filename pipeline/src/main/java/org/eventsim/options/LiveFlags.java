@@ -63,6 +63,12 @@ final class LiveFlags {
       }
     }
     int partitions = (int) Flags.within("livePartitions", options.getLivePartitions(), 1, 4096);
+    if (generator.ordersPerDay() > (long) partitions << LivePlan.MAX_ORDERS_PER_DAY_AND_PARTITION_BITS) {
+      throw new UsageException(
+          "--orders-per-day " + generator.ordersPerDay() + " needs --livePartitions of at least "
+              + -Math.floorDiv(-generator.ordersPerDay(), 1L << LivePlan.MAX_ORDERS_PER_DAY_AND_PARTITION_BITS)
+              + " in live mode: a player schedules at most 2^26 orders a day");
+    }
     return new LivePlan(generator, until, options.getSpeed(), partitions);
   }
 }

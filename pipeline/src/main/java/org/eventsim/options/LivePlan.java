@@ -21,6 +21,8 @@ public record LivePlan(GeneratorConfig generator, long untilMicros, double speed
     implements Serializable {
   /** {@code untilMicros} of a run without {@code --until}. */
   public static final long FOREVER = Long.MAX_VALUE;
+  /** A player schedules at most 2^this orders of a model day. */
+  public static final int MAX_ORDERS_PER_DAY_AND_PARTITION_BITS = 26;
 
   public LivePlan {
     if (generator.ordersPerDay() < 1 || generator.increment()) {

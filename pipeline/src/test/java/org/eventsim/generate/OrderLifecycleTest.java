@@ -214,4 +214,19 @@ public class OrderLifecycleTest {
     // and the bound is not slack by more than the re-delivery and extra-late margins
     assertThat(longest, greaterThanOrEqualTo(bound - 40 * MICROS_PER_MINUTE - 2 * MICROS_PER_DAY / 100));
   }
+
+  @Test
+  public void createdAtIsTheOrderCreatedEventsTimeInBothModels() {
+    GeneratorConfig span = GeneratorConfig.builder().seed(3).numOrders(500).build();
+    GeneratorConfig daily = span.toBuilder().ordersPerDay(40).build();
+    for (GeneratorConfig c : List.of(span, daily)) {
+      for (long i = 0; i < 500; i++) {
+        long created =
+            OrderLifecycle.events(i, c).stream()
+                .filter(e -> e.type() == org.eventsim.model.EventType.ORDER_CREATED)
+                .findFirst().orElseThrow().eventTimeMicros();
+        assertThat(OrderLifecycle.createdAtMicros(i, c), org.hamcrest.Matchers.equalTo(created));
+      }
+    }
+  }
 }

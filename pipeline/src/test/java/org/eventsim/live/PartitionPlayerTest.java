@@ -109,7 +109,7 @@ public class PartitionPlayerTest {
       int steps = 0;
       while (!player.finished(now)) {
         assertThat("the run ends", steps++ < 100_000, equalTo(true));
-        player.generate(now, 7);
+        player.generate(now, now + HOUR, 7);
         for (AnswerKeyRow share : player.finalRows(now)) {
           rows.merge(share.table() + "/" + share.day(), share, AnswerKeyRow::plus);
         }
