@@ -34,6 +34,9 @@ import org.eventsim.stats.StatsFn;
  *                 ├ totals ─── ComputeStats ── WriteStatsFile (staged)
  *                 └ key ────── ComputeAnswerKey ── WriteAnswerKey (expected/, staged)
  * </pre>
+ *
+ * <p>A live run ({@code --live}) is {@link PlayLive} instead: no files, the model played out in
+ * wall-clock time to Kafka.
  */
 public final class EventSimPipeline {
   private EventSimPipeline() {}

@@ -77,6 +77,8 @@ final class Help {
   private static String metavar(Flags.Spec f) {
     if (f.type() == Boolean.class) {
       return "";
+    } else if (f.name().equals("speed")) {
+      return "X";
     } else if (f.type() == Double.class) {
       return "P";
     } else if (f.type() == Long.class || f.type() == Integer.class) {
@@ -84,7 +86,7 @@ final class Help {
     }
     return switch (f.name()) {
       case "out" -> "DIR";
-      case "start" -> "TIME";
+      case "start", "until" -> "TIME";
       case "kafka-bootstrap" -> "HOSTS";
       case "kafka-topic" -> "TOPIC";
       case "ingest-date" -> "DATE";
