@@ -147,10 +147,7 @@ public final class EventSimCli {
       out.println(new ObjectMapper().writeValueAsString(summary));
       return EXIT_OK;
     } catch (Exception | LinkageError e) {
-      err.println("event-sim: the run failed: " + describe(e));
-      if (Boolean.getBoolean("eventsim.debug")) {
-        e.printStackTrace(err);
-      }
+      reportFailure("the run", e, err);
       String cleanup = output.abort();
       if (cleanup != null) {
         err.println("event-sim: " + cleanup);
@@ -213,11 +210,16 @@ public final class EventSimCli {
       out.println(new ObjectMapper().writeValueAsString(summary));
       return EXIT_OK;
     } catch (Exception | LinkageError e) {
-      err.println("event-sim: the live run failed: " + describe(e));
-      if (Boolean.getBoolean("eventsim.debug")) {
-        e.printStackTrace(err);
-      }
+      reportFailure("the live run", e, err);
       return EXIT_FAILED;
+    }
+  }
+
+  /** One line naming the root cause of a failed run; its stack too with {@code -Deventsim.debug=true}. */
+  private static void reportFailure(String what, Throwable e, PrintStream err) {
+    err.println("event-sim: " + what + " failed: " + describe(e));
+    if (Boolean.getBoolean("eventsim.debug")) {
+      e.printStackTrace(err);
     }
   }
 

@@ -53,13 +53,10 @@ final class FlinkRestProbe implements ProgressProbe {
   @Override
   public Figures read() {
     try {
-      if (jobId == null) {
-        jobId = findJob();
-        if (jobId == null) {
-          return STARTING;
-        }
+      JsonNode job = job();
+      if (job == null) {
+        return STARTING;
       }
-      JsonNode job = get("/jobs/" + jobId);
       long orders = 0;
       boolean generated = false;
       long toSort = 0;
@@ -90,13 +87,11 @@ final class FlinkRestProbe implements ProgressProbe {
   @Override
   public LiveFigures readLive() {
     try {
-      if (jobId == null) {
-        jobId = findJob();
-        if (jobId == null) {
-          return null;
-        }
+      JsonNode job = job();
+      if (job == null) {
+        return null;
       }
-      for (JsonNode v : get("/jobs/" + jobId).path("vertices")) {
+      for (JsonNode v : job.path("vertices")) {
         if (v.path("name").asText().contains("PlayLive/PlayModel")) {
           String path = "/jobs/" + jobId + "/vertices/" + v.path("id").asText() + "/subtasks/metrics";
           Map<String, String> ids = new HashMap<>();
@@ -133,6 +128,17 @@ final class FlinkRestProbe implements ProgressProbe {
       value = m.path(agg).asLong();
     }
     return value;
+  }
+
+  /** The job's details, or null while it has not been submitted. */
+  private JsonNode job() throws IOException, InterruptedException {
+    if (jobId == null) {
+      jobId = findJob();
+      if (jobId == null) {
+        return null;
+      }
+    }
+    return get("/jobs/" + jobId);
   }
 
   /** The id of the newest job named {@link #jobName}, or null while there is none. */

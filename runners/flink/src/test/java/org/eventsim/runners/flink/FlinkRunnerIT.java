@@ -170,13 +170,7 @@ public class FlinkRunnerIT {
     cmd.add("--parallelism=2");
     Process job = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(TMP.newFile().toPath().toFile()).start();
     try {
-      String jobId = waitForRecordsFlowing(job);
-      assertThat(Processes.run(List.of(SCRIPT.toString(), "kill-taskmanager"), 1).code(), equalTo(0));
-      waitUntil("the job notices the lost TaskManager", () -> !jobState(jobId).equals("RUNNING") || restarts() > 0);
-      Result restart = Processes.run(List.of(SCRIPT.toString(), "start"), 3);
-      assertThat(restart.stderr(), restart.code(), equalTo(0));
-      assertThat("the job finishes", job.waitFor(8, TimeUnit.MINUTES), equalTo(true));
-      assertThat(job.exitValue(), equalTo(0));
+      killTheTaskManagerAndStartAnother(waitForRecordsFlowing(job), job);
     } finally {
       job.descendants().forEach(ProcessHandle::destroyForcibly);
       job.destroyForcibly();
@@ -204,13 +198,7 @@ public class FlinkRunnerIT {
         }
         return KafkaTopics.endOffsets(consumer, topic) > 3000;
       });
-      String jobId = newestJob().get("jid").asText();
-      assertThat(Processes.run(List.of(SCRIPT.toString(), "kill-taskmanager"), 1).code(), equalTo(0));
-      waitUntil("the job notices the lost TaskManager", () -> !jobState(jobId).equals("RUNNING") || restarts() > 0);
-      Result restart = Processes.run(List.of(SCRIPT.toString(), "start"), 3);
-      assertThat(restart.stderr(), restart.code(), equalTo(0));
-      assertThat("the job finishes", job.waitFor(5, TimeUnit.MINUTES), equalTo(true));
-      assertThat(job.exitValue(), equalTo(0));
+      killTheTaskManagerAndStartAnother(newestJob().get("jid").asText(), job);
     } finally {
       job.descendants().forEach(ProcessHandle::destroyForcibly);
       job.destroyForcibly();
@@ -295,6 +283,19 @@ public class FlinkRunnerIT {
           return false;
         });
     return jobId[0];
+  }
+
+  /**
+   * Kills the cluster's TaskManager under job {@code jobId}, waits until the job notices, starts
+   * another and waits for the command running the job to end, successfully.
+   */
+  private static void killTheTaskManagerAndStartAnother(String jobId, Process command) throws Exception {
+    assertThat(Processes.run(List.of(SCRIPT.toString(), "kill-taskmanager"), 1).code(), equalTo(0));
+    waitUntil("the job notices the lost TaskManager", () -> !jobState(jobId).equals("RUNNING") || restarts() > 0);
+    Result restart = Processes.run(List.of(SCRIPT.toString(), "start"), 3);
+    assertThat(restart.stderr(), restart.code(), equalTo(0));
+    assertThat("the job finishes", command.waitFor(8, TimeUnit.MINUTES), equalTo(true));
+    assertThat(command.exitValue(), equalTo(0));
   }
 
   private static String jobState(String jobId) throws Exception {
