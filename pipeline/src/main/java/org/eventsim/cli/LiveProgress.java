@@ -18,6 +18,7 @@ final class LiveProgress implements ProgressLine {
   private long lastNanos;
   private long lastEvents;
   private LiveFigures lastShown;
+  private double rate;
 
   LiveProgress(PrintStream err, long startedNanos) {
     this.err = err;
@@ -36,9 +37,13 @@ final class LiveProgress implements ProgressLine {
       return; // nothing known yet, or no news since the last line
     }
     lastShown = f;
-    double rate = (f.eventsPublished() - lastEvents) / Math.max((now - lastNanos) / 1e9, 1e-9);
-    lastNanos = now;
-    lastEvents = f.eventsPublished();
+    // the runner refreshes its counters and gauges unevenly: the rate is taken between changes of
+    // the count, so a stale count does not read as a stall
+    if (f.eventsPublished() != lastEvents) {
+      rate = (f.eventsPublished() - lastEvents) / Math.max((now - lastNanos) / 1e9, 1e-9);
+      lastNanos = now;
+      lastEvents = f.eventsPublished();
+    }
     err.println(line(f, rate));
   }
 

@@ -84,4 +84,39 @@ public class ProgressTest {
               "event-sim: publishing to Kafka: all 10 orders generated, 0 s in this phase"
             }));
   }
+
+  /**
+   * A live run's line every 5 s: clock, lag, events and the rate between changes of the count; a
+   * stale count keeps the last rate, and a line with no news is not printed.
+   */
+  @Test
+  public void aLiveRunShowsItsClockLagAndRate() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    LiveProgress progress = new LiveProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 0);
+    long clock = java.time.Instant.parse("2026-01-01T00:00:00Z").getEpochSecond();
+    ProgressProbe.LiveFigures[] seen = {
+      new ProgressProbe.LiveFigures(50_000, clock + 18_000, 120),
+      new ProgressProbe.LiveFigures(50_000, clock + 36_000, 0),
+      new ProgressProbe.LiveFigures(50_000, clock + 36_000, 0),
+      new ProgressProbe.LiveFigures(150_000, clock + 54_000, 1500),
+    };
+    for (int i = 0; i < seen.length; i++) {
+      ProgressProbe.LiveFigures f = seen[i];
+      progress.tick((i + 1) * 5 * S, new ProgressProbe() {
+        @Override
+        public Figures read() {
+          return null;
+        }
+
+        @Override
+        public LiveFigures readLive() {
+          return f;
+        }
+      });
+    }
+    assertThat(List.of(bytes.toString(StandardCharsets.UTF_8).split("\n")), contains(
+        "event-sim: live: simulated clock 2026-01-01T05:00:00Z, 0.1 s behind schedule, 50,000 events published (10,000 events/s)",
+        "event-sim: live: simulated clock 2026-01-01T10:00:00Z, 0.0 s behind schedule, 50,000 events published (10,000 events/s)",
+        "event-sim: live: simulated clock 2026-01-01T15:00:00Z, 1.5 s behind schedule, 150,000 events published (6,667 events/s)"));
+  }
 }
