@@ -5,7 +5,7 @@
 #
 #   src/bench/live.sh rate 20000 [SECONDS]    # lateness percentiles at 20k events/s (default 90 s)
 #   src/bench/live.sh sweep [SECONDS]         # 10k, 20k, 40k, 60k, 80k events/s (or RATES="..."): which keep p99 <= 1 s
-#   src/bench/live.sh memory 10000 [SECONDS]  # RSS of the command every 10 s for 30 minutes (default)
+#   src/bench/live.sh memory 10000 [SECONDS]  # RSS every 10 s and the live heap every 5 min, 30 minutes (default)
 #
 # Lateness = when Kafka's consumer (src/bench/LiveLateness.java, 5 ms fetch wait) received a record
 # minus when it was due (its player's clock origin, from the run's stderr, plus its simulated
@@ -76,13 +76,18 @@ case "${1:-}" in
     elapsed=0
     while kill -0 "$launcher" 2>/dev/null; do
       rss=$(ps -o rss= -p "$pid" 2>/dev/null | awk '{printf "%.0f", $1 / 1024}')
-      [[ -n "$rss" ]] && echo "$elapsed s: RSS $rss MB"
+      live=""
+      if ((elapsed > 0 && elapsed % 300 == 0)); then
+        # what the heap holds after a full GC (jcmd's histogram forces one): flat when nothing leaks
+        live=$(jcmd "$pid" GC.class_histogram 2>/dev/null | awk '/^Total/ {printf ", live heap %.0f MB", $3 / 1048576}')
+      fi
+      [[ -n "$rss" ]] && echo "$elapsed s: RSS $rss MB$live"
       sleep 10
       elapsed=$((elapsed + 10))
     done | tee "$out/memory.txt"
     wait "$launcher"
     tail -1 "$out/stdout.txt"
-    awk '{gsub("MB", ""); if ($NF > max) max = $NF} END {print "peak RSS sampled: " max " MB"}' "$out/memory.txt"
+    awk '{if ($4 > max) max = $4} END {print "peak RSS sampled: " max " MB"}' "$out/memory.txt"
     ;;
   *)
     sed -n '2,13p' "$0"

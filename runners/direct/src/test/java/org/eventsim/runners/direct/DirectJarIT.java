@@ -176,7 +176,8 @@ public class DirectJarIT {
       while ((line = err.readLine()) != null) {
         stderr.append(line).append('\n');
         if (!swapped && isProgress(line)) {
-          deleteTree(out);
+          // moved away in one step (deleting it raced with the run's own writes into it)
+          Files.move(out, out.resolveSibling(out.getFileName() + "-gone"));
           Files.writeString(out, "not a folder any more");
           swapped = true;
         }
@@ -198,14 +199,6 @@ public class DirectJarIT {
 
   private static boolean isProgress(String line) {
     return line.startsWith("event-sim: generating: ") || line.startsWith("event-sim: sorting and writing");
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (var paths = Files.walk(root)) {
-      for (Path q : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(q);
-      }
-    }
   }
 
   private static List<String> java(String... args) {
