@@ -29,6 +29,15 @@ fi
 trap '[[ $started == yes ]] && "$KAFKA" stop >/dev/null' EXIT
 classpath="$(cat "$ROOT/target/kafka-local/classpath.txt")"
 
+# Deletes a run's topic and its answer-key topic: a minute at 60k events/s is 1.5 GB, kept forever
+# (topics event-sim creates have no time-based retention).
+drop_topics() {
+  "$KAFKA" tool org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:9092 --delete \
+    --topic "$1" >/dev/null 2>&1 || true
+  "$KAFKA" tool org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:9092 --delete \
+    --topic "$1.expected" >/dev/null 2>&1 || true
+}
+
 # the orders per day that give RATE events/s at SPEED
 orders_per_day() { awk -v r="$1" -v s="$SPEED" -v e="$EVENTS_PER_ORDER" 'BEGIN {printf "%.0f", r * 86400 / s / e}'; }
 # START plus SECONDS of wall time at SPEED
@@ -51,6 +60,7 @@ lateness() {
   events=$(sed -n 's/.*"events":\([0-9]*\).*/\1/p' "$out/stdout.txt")
   rss=$(awk '/Maximum resident/ {printf "%.0f", $NF / 1024}' "$out/time.txt")
   echo "rate $rate/s ($opd orders/day at ${SPEED}x, ${seconds} s): published $events; $(cat "$out/lateness.txt"); peak RSS $rss MB"
+  drop_topics "$topic"
 }
 
 "$ROOT/event-sim" --help >/dev/null # build the jars if needed
@@ -86,6 +96,7 @@ case "${1:-}" in
       elapsed=$((elapsed + 10))
     done | tee "$out/memory.txt"
     wait "$launcher"
+    drop_topics "$topic"
     tail -1 "$out/stdout.txt"
     awk '{if ($4 > max) max = $4} END {print "peak RSS sampled: " max " MB"}' "$out/memory.txt"
     ;;
