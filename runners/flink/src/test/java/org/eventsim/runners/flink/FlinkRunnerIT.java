@@ -159,7 +159,7 @@ public class FlinkRunnerIT {
 
   @Test
   public void aTaskManagerKilledMidRunIsReplacedAndTheFilesAreUnchanged() throws Exception {
-    String[] flags = {"--n-orders", "200000", "--seed", "11", "--start", "2026-03-01T00:00:00Z"};
+    String[] flags = {"--n-orders", "400000", "--seed", "11", "--start", "2026-03-01T00:00:00Z"};
     Path undisturbed = TMP.newFolder().toPath();
     Result reference = Processes.run(withOut(FLINK_JAR, List.of(), undisturbed, flags), 10);
     assertThat(reference.stderr(), reference.code(), equalTo(0));
