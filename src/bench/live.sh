@@ -81,15 +81,18 @@ case "${1:-}" in
       --orders-per-day "$(orders_per_day "$rate")" --start "$START" --until "$(until_for "$seconds")" --speed "$SPEED" \
       >"$out/stdout.txt" 2>"$out/stderr.txt" &
     launcher=$!
-    sleep 2
-    pid=$(pgrep -f -n "event-sim-flink.jar --live .*$topic" || true)
+    pid=""
+    while [[ -z "$pid" ]] && kill -0 "$launcher" 2>/dev/null; do # the launcher may build its jar first
+      sleep 1
+      pid=$(pgrep -f -n "event-sim-flink.jar --live .*$topic" || true)
+    done
     elapsed=0
     while kill -0 "$launcher" 2>/dev/null; do
-      rss=$(ps -o rss= -p "$pid" 2>/dev/null | awk '{printf "%.0f", $1 / 1024}')
+      rss=$(ps -o rss= -p "$pid" 2>/dev/null | awk '{printf "%.0f", $1 / 1024}' || true)
       live=""
       if ((elapsed > 0 && elapsed % 300 == 0)); then
         # what the heap holds after a full GC (jcmd's histogram forces one): flat when nothing leaks
-        live=$(jcmd "$pid" GC.class_histogram 2>/dev/null | awk '/^Total/ {printf ", live heap %.0f MB", $3 / 1048576}')
+        live=$(jcmd "$pid" GC.class_histogram 2>/dev/null | awk '/^Total/ {printf ", live heap %.0f MB", $3 / 1048576}' || true)
       fi
       [[ -n "$rss" ]] && echo "$elapsed s: RSS $rss MB$live"
       sleep 10
