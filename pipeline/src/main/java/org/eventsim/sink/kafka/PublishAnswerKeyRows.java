@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.io.kafka.KafkaIO;
-import org.apache.beam.sdk.io.kafka.ProducerRecordCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -16,8 +12,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eventsim.expected.AnswerKeyAccumulator.Table;
 import org.eventsim.expected.AnswerKeyJson;
 import org.eventsim.expected.AnswerKeyRow;
@@ -52,17 +46,10 @@ public final class PublishAnswerKeyRows extends PTransform<PCollection<AnswerKey
 
   @Override
   public PDone expand(PCollection<AnswerKeyRow> rows) {
-    return rows
-        .apply("ToProducerRecords", ParDo.of(new ToRecordFn(topic, eventRowDelayMicros)))
-        .setCoder(ProducerRecordCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of()))
-        .apply(
-            "Publish",
-            KafkaIO.<String, byte[]>writeRecords()
-                .withBootstrapServers(bootstrapServers)
-                .withTopic(topic)
-                .withKeySerializer(StringSerializer.class)
-                .withValueSerializer(ByteArraySerializer.class)
-                .withProducerConfigUpdates(PublishToKafka.PRODUCER_CONFIG));
+    return PublishToKafka.publish(
+        rows.apply("ToProducerRecords", ParDo.of(new ToRecordFn(topic, eventRowDelayMicros))),
+        bootstrapServers,
+        topic);
   }
 
   private static final class ToRecordFn extends DoFn<AnswerKeyRow, ProducerRecord<String, byte[]>> {

@@ -45,7 +45,7 @@ import org.eventsim.text.ByteBuilder;
  */
 public final class PublishToKafka extends PTransform<PCollection<EventBatch>, PDone> {
   /** Producer settings that lose nothing, and bound how long a send may keep retrying. */
-  static final Map<String, Object> PRODUCER_CONFIG =
+  private static final Map<String, Object> PRODUCER_CONFIG =
       Map.of(
           ProducerConfig.ACKS_CONFIG, "all",
           ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -67,14 +67,25 @@ public final class PublishToKafka extends PTransform<PCollection<EventBatch>, PD
 
   @Override
   public PDone expand(PCollection<EventBatch> batches) {
-    return batches
-        .apply("ToProducerRecords", ParDo.of(new ToRecordsFn(target.topic())))
+    return publish(
+        batches.apply("ToProducerRecords", ParDo.of(new ToRecordsFn(target.topic()))),
+        target.bootstrapServers(),
+        target.topic());
+  }
+
+  /**
+   * Publishes {@code records} (String keys, byte[] values) to {@code topic} through KafkaIO, with
+   * {@link #PRODUCER_CONFIG}: the one producer set-up of every event-sim topic.
+   */
+  static PDone publish(
+      PCollection<ProducerRecord<String, byte[]>> records, String bootstrapServers, String topic) {
+    return records
         .setCoder(ProducerRecordCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of()))
         .apply(
             "Publish",
             KafkaIO.<String, byte[]>writeRecords()
-                .withBootstrapServers(target.bootstrapServers())
-                .withTopic(target.topic())
+                .withBootstrapServers(bootstrapServers)
+                .withTopic(topic)
                 .withKeySerializer(StringSerializer.class)
                 .withValueSerializer(ByteArraySerializer.class)
                 .withProducerConfigUpdates(PRODUCER_CONFIG));
