@@ -109,7 +109,8 @@ start_component() { # name main-class params-kind
     return 1
   fi
   # shellcheck disable=SC2086 # word splitting of the JVM and dynamic arguments is intended
-  nohup java $jvm $JAVA17_OPTS \
+  mkdir -p "$HOME_DIR/tmp"
+  nohup java $jvm $JAVA17_OPTS -Djava.io.tmpdir="$HOME_DIR/tmp" \
     -Dlog.file="$LOGS/$name.log" -Dlog4j.configurationFile="file:$CONF/log4j.properties" \
     -Dlog4j2.configurationFile="file:$CONF/log4j.properties" \
     -cp "$cp" "$main" --configDir "$CONF" $dyn \
@@ -201,7 +202,8 @@ case "$cmd" in
     write_config
     cp=$(classpath)
     # shellcheck disable=SC2086
-    FLINK_CONF_DIR="$CONF" exec java $JAVA17_OPTS -Dlog.file="$LOGS/client.log" \
+    mkdir -p "$HOME_DIR/tmp"
+    FLINK_CONF_DIR="$CONF" exec java $JAVA17_OPTS -Djava.io.tmpdir="$HOME_DIR/tmp" -Dlog.file="$LOGS/client.log" \
       -Dlog4j2.configurationFile="file:$CONF/log4j-cli.properties" \
       -cp "$cp" org.apache.flink.client.cli.CliFrontend "$@"
     ;;

@@ -52,7 +52,8 @@ rootLogger.level = warn
 rootLogger.appenderRef.file.ref = file
 CONF
       cp=$(maven_classpath "$POM" "$CLASSPATH_FILE" "the HDFS server")
-      nohup java -Xmx512m -Dhdfs.log.file="$LOGS/hdfs.log" \
+      mkdir -p "$HOME_DIR/tmp"
+      nohup java -Xmx512m -Djava.io.tmpdir="$HOME_DIR/tmp" -Dhdfs.log.file="$LOGS/hdfs.log" \
         -Dlog4j2.configurationFile="file:$HOME_DIR/log4j2.properties" \
         -cp "$cp" "$SERVER" "$DATA" "$PORT" "$HTTP_PORT" >"$LOGS/hdfs.out" 2>&1 </dev/null &
       echo $! >"$PIDFILE"

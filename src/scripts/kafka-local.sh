@@ -77,7 +77,9 @@ alive_pid() {
 java_with_cp() {
   local cp
   cp=$(classpath)
-  java -Dlog4j2.configurationFile="file:$HOME_DIR/log4j2.properties" -Dkafka.logs.dir="$LOGS" -cp "$cp" "$@"
+  mkdir -p "$HOME_DIR/tmp"
+  java -Djava.io.tmpdir="$HOME_DIR/tmp" -Dlog4j2.configurationFile="file:$HOME_DIR/log4j2.properties" \
+    -Dkafka.logs.dir="$LOGS" -cp "$cp" "$@"
 }
 
 ready() { # the broker answers a metadata request
@@ -99,7 +101,7 @@ case "$cmd" in
         }
         log "formatted $DATA (cluster $uuid)"
       fi
-      nohup java -Xms512m -Xmx1g -Dkafka.logs.dir="$LOGS" \
+      nohup java -Xms512m -Xmx1g -Djava.io.tmpdir="$HOME_DIR/tmp" -Dkafka.logs.dir="$LOGS" \
         -Dlog4j2.configurationFile="file:$HOME_DIR/log4j2.properties" \
         -cp "$cp" kafka.Kafka "$CONF" >"$LOGS/kafka.out" 2>&1 </dev/null &
       echo $! >"$PIDFILE"

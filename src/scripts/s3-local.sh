@@ -59,7 +59,8 @@ CONF
 </configuration>
 CONF
       cp=$(maven_classpath "$POM" "$CLASSPATH_FILE" "the S3 server")
-      nohup java -Xmx512m -Ds3.log.file="$LOGS/s3proxy.log" \
+      mkdir -p "$HOME_DIR/tmp"
+      nohup java -Xmx512m -Djava.io.tmpdir="$HOME_DIR/tmp" -Ds3.log.file="$LOGS/s3proxy.log" \
         -Dlogback.configurationFile="$HOME_DIR/logback.xml" \
         -cp "$cp" org.gaul.s3proxy.Main --properties "$CONF" >"$LOGS/s3proxy.out" 2>&1 </dev/null &
       echo $! >"$PIDFILE"

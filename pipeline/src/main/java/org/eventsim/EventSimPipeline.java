@@ -49,7 +49,7 @@ public final class EventSimPipeline {
     if (config.writeFiles()) {
       String problem = PartPlan.problem(config.generator(), config.maxGroupEvents());
       if (problem != null) {
-        throw new UsageException("--maxGroupEvents " + config.maxGroupEvents() + " " + problem);
+        throw new UsageException(problem);
       }
     }
   }

@@ -49,15 +49,49 @@ public final class EventSimCli {
   public static final int EXIT_USAGE = 2;
 
   private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("missing a property named '([^']+)'");
+  private static final Pattern UNKNOWN_RUNNER =
+      Pattern.compile("Unknown 'runner' specified '([^']*)', supported pipeline runners \\[([^\\]]*)\\]");
 
   private EventSimCli() {}
 
+  /** How long the JVM may take to exit after the command is done before it is halted. */
+  private static final long EXIT_GRACE_MILLIS = 10_000;
+
   public static void main(String[] args) {
-    System.exit(run(args, RunnerSetup.NONE, System.out, System.err, Clock.systemUTC()));
+    runAsCommand(args, () -> RunnerSetup.NONE);
   }
 
   /**
-   * Runs the command.
+   * Runs the command as its own process and exits: the process gets its own temporary folder
+   * ({@link ProcessTemp}), SIGINT, SIGTERM and SIGHUP stop the run ({@link StopSignals}), and the
+   * JVM exits within {@value #EXIT_GRACE_MILLIS} ms of the end whatever the libraries' exit hooks do.
+   *
+   * @param runner the runner module's setup, made once the temporary folder is in place
+   */
+  public static void runAsCommand(String[] args, java.util.function.Supplier<RunnerSetup> runner) {
+    ProcessTemp.install();
+    int code = run(args, runner.get(), System.out, System.err, Clock.systemUTC(), true);
+    System.out.flush();
+    System.err.flush();
+    Thread halt =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(EXIT_GRACE_MILLIS);
+              } catch (InterruptedException ignored) {
+                // exiting anyway
+              }
+              ProcessTemp.deleteNow();
+              Runtime.getRuntime().halt(code);
+            },
+            "event-sim-exit");
+    halt.setDaemon(true);
+    halt.start();
+    System.exit(code);
+  }
+
+  /**
+   * Runs the command inside this JVM (for tests and other programs): signals are left to the JVM.
    *
    * @param args the command line
    * @param runner the runner module's defaults and preflight check
@@ -65,12 +99,27 @@ public final class EventSimCli {
    */
   public static int run(
       String[] args, RunnerSetup runner, PrintStream out, PrintStream err, Clock clock) {
+    return run(args, runner, out, err, clock, false);
+  }
+
+  private static int run(
+      String[] args, RunnerSetup runner, PrintStream out, PrintStream err, Clock clock, boolean ownProcess) {
+    try {
+      return runOnce(args, runner, out, err, clock, ownProcess);
+    } finally {
+      runner.close();
+    }
+  }
+
+  private static int runOnce(
+      String[] args, RunnerSetup runner, PrintStream out, PrintStream err, Clock clock, boolean ownProcess) {
     long started = System.nanoTime();
     RunConfig config;
     EventSimOptions options;
     Pipeline pipeline;
     OutputLocation output;
     String runnerChosenBy;
+    BatchStop stop = null;
     try {
       CommandLine.Parsed parsed = CommandLine.parse(args);
       if (parsed.help()) {
@@ -84,10 +133,18 @@ public final class EventSimCli {
       EventSimPipeline.validate(config);
       runner.validate(options);
       if (config.live() == null) {
-        FileSystemSetup.configure(options, config.outDirAsGiven(), config.s3Endpoint());
+        FileSystemSetup.configure(options, config.out(), config.s3Endpoint());
       }
       pipeline = createPipeline(options);
       Timing.mark(err, "pipeline created");
+      if (ownProcess) {
+        if (config.live() != null) {
+          StopSignals.install(err, liveStop(err, runner, options));
+        } else {
+          stop = new BatchStop(err, runner, options);
+          StopSignals.install(err, stop);
+        }
+      }
       runner.preflight(options, config);
       if (config.kafka() != null) {
         checkKafka(config.kafka(), err);
@@ -99,7 +156,7 @@ public final class EventSimCli {
       } else {
         output =
             OutputLocation.prepare(
-                config.outDirAsGiven(), config.generator(), config.fileFormat(), options,
+                config.out(), config.generator(), config.settings(), config.fileFormat(), options,
                 config.takeOverLease(), clock);
       }
       Timing.mark(err, "output prepared");
@@ -118,13 +175,20 @@ public final class EventSimCli {
       return runLive(pipeline, config, runner, options, runnerChosenBy, out, err, started);
     }
     String runnerName = options.getRunner().getSimpleName();
+    AtomicReference<PipelineResult> running = new AtomicReference<>();
+    if (stop != null) {
+      stop.running(output, running::get);
+    }
     try {
       EventSimPipeline.build(pipeline, config, output.layout());
       Timing.mark(err, "pipeline built");
       Progress progress =
           new Progress(config.generator().numOrders(), config.writeFiles(), err, started);
-      PipelineResult result = execute(pipeline, runner, options, progress);
+      PipelineResult result = execute(pipeline, runner, options, progress, running);
       Timing.mark(err, "pipeline finished");
+      if (stop != null && !stop.beginCommit()) {
+        awaitHalt(); // asked to stop: the stop removes what the run wrote and ends the process
+      }
       progress.committing();
       long files = output.commit(config.generator(), config.writeFiles());
       Timing.mark(err, "committed");
@@ -147,6 +211,9 @@ public final class EventSimCli {
       out.println(new ObjectMapper().writeValueAsString(summary));
       return EXIT_OK;
     } catch (Exception | LinkageError e) {
+      if (stop != null && !stop.beginCommit()) {
+        awaitHalt(); // the job failed because the stop cancelled it
+      }
       reportFailure("the run", e, err);
       String cleanup = output.abort();
       if (cleanup != null) {
@@ -185,11 +252,18 @@ public final class EventSimCli {
         plan.bounded() ? " until " + Timestamps.format(plan.untilMicros()) : "",
         BigDecimal.valueOf(plan.speed()).stripTrailingZeros().toPlainString(),
         plan.bounded() ? "SIGINT or SIGTERM stops it early" : "SIGINT or SIGTERM stops it");
-    StopSignals.install(err);
     try {
       EventSimPipeline.build(pipeline, config, null);
-      PipelineResult result = execute(pipeline, runner, options, new LiveProgress(err, started));
-      RunFigures figures = RunFigures.of(result);
+      PipelineResult result;
+      try {
+        result = execute(pipeline, runner, options, new LiveProgress(err, started), new AtomicReference<>());
+      } catch (JobEndedException e) {
+        if (!LiveStop.requested()) {
+          throw e;
+        }
+        result = null; // a job on a cluster, cancelled on request: what it published stays published
+      }
+      RunFigures figures = result == null ? new RunFigures(0, 0) : RunFigures.of(result);
       double seconds = (System.nanoTime() - started) / 1e9;
       boolean stopped = LiveStop.requested();
       err.printf(
@@ -212,6 +286,41 @@ public final class EventSimCli {
     } catch (Exception | LinkageError e) {
       reportFailure("the live run", e, err);
       return EXIT_FAILED;
+    }
+  }
+
+  /**
+   * What a live run does when asked to stop: its players end their splits, so that the job drains
+   * and flushes; a job on a cluster, which this request does not reach, is cancelled.
+   */
+  private static StopSignals.OnStop liveStop(PrintStream err, RunnerSetup runner, PipelineOptions options) {
+    return (why, exitCode) -> {
+      err.println("event-sim: live: " + why + ": stopping after what is due now has been published"
+          + " (send it again to stop at once)");
+      LiveStop.request();
+      if (runner.runsElsewhere(options)) {
+        runner.cancel(options, null);
+      }
+    };
+  }
+
+  /** Waits for a stop that is under way to end the process. */
+  private static void awaitHalt() {
+    while (true) {
+      try {
+        Thread.sleep(60_000);
+      } catch (InterruptedException ignored) {
+        // the stop halts the process
+      }
+    }
+  }
+
+  /** A job that ended in a state other than DONE (failed, or cancelled). */
+  private static final class JobEndedException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    JobEndedException(PipelineResult.State state) {
+      super("the pipeline ended in state " + state);
     }
   }
 
@@ -242,9 +351,9 @@ public final class EventSimCli {
    * @throws IllegalStateException if the job ends in any state but DONE
    */
   private static PipelineResult execute(
-      Pipeline pipeline, RunnerSetup runner, PipelineOptions options, ProgressLine progress)
+      Pipeline pipeline, RunnerSetup runner, PipelineOptions options, ProgressLine progress,
+      AtomicReference<PipelineResult> running)
       throws Exception {
-    AtomicReference<PipelineResult> running = new AtomicReference<>();
     FutureTask<PipelineResult> job =
         new FutureTask<>(
             () -> {
@@ -252,7 +361,7 @@ public final class EventSimCli {
               running.set(r);
               PipelineResult.State state = r.waitUntilFinish();
               if (state != PipelineResult.State.DONE) {
-                throw new IllegalStateException("the pipeline ended in state " + state);
+                throw new JobEndedException(state);
               }
               return r;
             });
@@ -272,17 +381,19 @@ public final class EventSimCli {
   }
 
   /**
-   * How the runner was chosen: {@code --runner}, named by the user; {@code size}, by the {@code
-   * ./event-sim} launcher from the run's size, or {@code live}, Flink for a live run (it says so in
-   * {@value #CHOSEN_BY_ENV}); else {@code
-   * default}, the jar's own runner.
+   * How the runner was chosen: {@code --runner}, named by the user; by the {@code ./event-sim}
+   * launcher, which says so in {@value #CHOSEN_BY_ENV}: {@code size}, from the run's size, {@code
+   * live}, Flink for a live run, or the runner's own option that named it ({@code --parallelism},
+   * {@code --targetParallelism}, ...); else {@code default}, the jar's own runner.
    */
   private static String runnerChosenBy(List<String> userBeamArgs) {
     if (userBeamArgs.stream().anyMatch(a -> a.startsWith("--runner="))) {
       return "--runner";
     }
     String env = System.getenv(CHOSEN_BY_ENV);
-    return "size".equals(env) || "live".equals(env) ? env : "default";
+    return env != null && (env.equals("size") || env.equals("live") || env.matches("--[A-Za-z]+"))
+        ? env
+        : "default";
   }
 
   /** Environment variable in which the launcher says it chose the runner by the run's size. */
@@ -309,6 +420,7 @@ public final class EventSimCli {
   private static EventSimOptions toOptions(List<String> beamArgs) throws UsageException {
     PipelineOptionsFactory.register(EventSimOptions.class);
     BeamArgs.rejectRepeatedSingleValues(beamArgs);
+    BeamArgs.checkValues(beamArgs);
     try {
       return PipelineOptionsFactory.fromArgs(beamArgs.toArray(new String[0]))
           .withValidation()
@@ -317,10 +429,35 @@ public final class EventSimCli {
       String message = String.valueOf(e.getMessage());
       Matcher unknown = UNKNOWN_PROPERTY.matcher(message);
       if (unknown.find()) {
-        throw new UsageException("unknown flag --" + unknown.group(1) + " (see --help)");
+        throw new UsageException(unknownFlag(unknown.group(1)));
+      }
+      Matcher runner = UNKNOWN_RUNNER.matcher(message);
+      if (runner.find()) {
+        throw new UsageException(
+            "--runner=" + runner.group(1) + ": not a runner of this jar, which carries the "
+                + runner.group(2).replaceAll(",? ?Test[A-Za-z]*Runner,? ?", "").replace(", ", " and the ")
+                + "; event-sim runs on the DirectRunner (event-sim-direct.jar) and the FlinkRunner"
+                + " (event-sim-flink.jar), and ./event-sim picks the jar of the runner you name");
       }
       throw new UsageException(firstLine(e));
     }
+  }
+
+  /** Options of a runner that the other runner's jar does not carry. */
+  private static final Map<String, String> RUNNER_OPTIONS =
+      Map.of(
+          "parallelism", "FlinkRunner", "maxParallelism", "FlinkRunner", "flinkMaster", "FlinkRunner",
+          "flinkConfDir", "FlinkRunner", "checkpointingInterval", "FlinkRunner",
+          "targetParallelism", "DirectRunner", "enforceImmutability", "DirectRunner",
+          "enforceEncodability", "DirectRunner", "blockOnRun", "DirectRunner");
+
+  private static String unknownFlag(String name) {
+    String runner = RUNNER_OPTIONS.get(name);
+    if (runner != null) {
+      return "--" + name + " is an option of the " + runner + ", which this jar does not carry: run it"
+          + " with ./event-sim, which picks that runner's jar for it";
+    }
+    return "unknown flag --" + name + " (see --help)";
   }
 
   private static String firstLine(Throwable e) {

@@ -39,6 +39,36 @@ public interface RunnerSetup {
     return new BeamMetricsProbe(result);
   }
 
+  /**
+   * Stops a running batch job within seconds, when the command is asked to stop (SIGTERM). By
+   * default through its result, once {@code run()} has returned it; runners whose {@code run()}
+   * blocks until the job ends stop it their own way.
+   *
+   * @param result the pipeline's result, or null while {@code run()} has not returned
+   */
+  default void cancel(PipelineOptions options, PipelineResult result) {
+    if (result == null) {
+      return;
+    }
+    try {
+      result.cancel();
+      result.waitUntilFinish(org.joda.time.Duration.standardSeconds(5));
+    } catch (java.io.IOException | RuntimeException e) {
+      // it ends with the process
+    }
+  }
+
+  /**
+   * Whether the job runs outside this process (on a cluster): a live job there does not hear the
+   * command's stop request, so the command cancels it ({@link #cancel}) instead.
+   */
+  default boolean runsElsewhere(PipelineOptions options) {
+    return false;
+  }
+
+  /** Releases what the setup made for the run (its temporary files); called once the run is over. */
+  default void close() {}
+
   /** No defaults, no checks. */
   RunnerSetup NONE = List::of;
 }

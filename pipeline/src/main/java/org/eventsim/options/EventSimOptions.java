@@ -91,7 +91,9 @@ public interface EventSimOptions extends PipelineOptions {
 
   void setSeed(Long value);
 
-  @CliFlag(value = "start", accepts = "an ISO-8601 UTC time such as 2026-01-01T00:00:00Z, from 1970 on")
+  @CliFlag(
+      value = "start",
+      accepts = "an ISO-8601 UTC time such as 2026-01-01T00:00:00Z, from 1970-01-01 to 9999-12-31")
   @Description(
       "First instant orders are created (UTC), e.g. 2026-01-01T00:00:00Z. Default: UTC midnight of"
           + " today minus --span-days (the resolved value is recorded in stats.json).")
@@ -189,7 +191,7 @@ public interface EventSimOptions extends PipelineOptions {
 
   void setMaxEventGapMinutes(Integer value);
 
-  @CliFlag(value = "kafka-bootstrap", accepts = "HOST:PORT[,HOST:PORT...]")
+  @CliFlag(value = "kafka-bootstrap", accepts = "HOST:PORT[,HOST:PORT...] (ports from 1 to 65535)")
   @Description(
       "Kafka bootstrap servers: publish every event there too (key order_id, value the JSON line,"
           + " timestamp ingest_time).")
@@ -197,7 +199,7 @@ public interface EventSimOptions extends PipelineOptions {
 
   void setKafkaBootstrap(String value);
 
-  @CliFlag(value = "kafka-topic", accepts = "a Kafka topic name (letters, digits, '.', '_', '-')")
+  @CliFlag(value = "kafka-topic", accepts = "a Kafka topic name: 1 to 249 letters, digits, '.', '_' or '-'")
   @Description("Kafka topic for --kafka-bootstrap; created if missing.")
   @Default.String("events")
   String getKafkaTopic();

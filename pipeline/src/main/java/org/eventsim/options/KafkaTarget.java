@@ -31,6 +31,12 @@ public record KafkaTarget(String bootstrapServers, String topic, int partitions,
     if (!bootstrap.matches("[^,\\s:]+:\\d{1,5}(,[^,\\s:]+:\\d{1,5})*")) {
       throw Flags.get("kafka-bootstrap").invalid(bootstrap);
     }
+    for (String address : bootstrap.split(",")) {
+      int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+      if (port < 1 || port > 65_535) {
+        throw Flags.get("kafka-bootstrap").invalid(bootstrap);
+      }
+    }
     return new KafkaTarget(bootstrap, topic, partitions, timeout);
   }
 

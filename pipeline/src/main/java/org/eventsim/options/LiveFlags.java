@@ -12,7 +12,11 @@ import org.eventsim.model.Timestamps;
 final class LiveFlags {
   /** Flags that choose what a batch run generates or writes, meaningless in live mode. */
   private static final List<String> BATCH_ONLY =
-      List.of("n-orders", "first-order", "ingest-date", "ingest-dates", "out", "format", "compression", "no-files");
+      List.of("n-orders", "first-order", "ingest-date", "ingest-dates", "out", "s3-endpoint", "take-over-lease",
+          "format", "compression", "no-files");
+  /** Of those, the flags about files, which a live run does not write. */
+  private static final List<String> FILES_ONLY =
+      List.of("out", "s3-endpoint", "take-over-lease", "format", "compression", "no-files");
 
   private LiveFlags() {}
 
@@ -30,7 +34,7 @@ final class LiveFlags {
       if (given.contains(f)) {
         throw new UsageException(
             "--live cannot be combined with --" + f + ": "
-                + (f.equals("out") || f.equals("format") || f.equals("compression") || f.equals("no-files")
+                + (FILES_ONLY.contains(f)
                     ? "a live run publishes to Kafka and writes no files"
                     : "the simulated clock chooses the orders, day after day from --start"));
       }

@@ -24,7 +24,7 @@ final class ModelFlags {
   /** The most orders a day of the daily model: 10^12. */
   static final long MAX_ORDERS_PER_DAY = 1_000_000_000_000L;
   /** Timestamps are written with four-digit years: no event may arrive on or after this day. */
-  private static final long FIRST_DAY_PAST_RANGE = LocalDate.parse("9999-01-01").toEpochDay();
+  private static final long FIRST_DAY_PAST_RANGE = LocalDate.of(10_000, 1, 1).toEpochDay();
 
   private ModelFlags() {}
 
@@ -190,7 +190,7 @@ final class ModelFlags {
     if (at == null
         || at.getNano() % 1000 != 0
         || at.getEpochSecond() < 0
-        || at.isAfter(Instant.parse("9999-01-01T00:00:00Z"))) {
+        || !at.isBefore(LocalDate.of(10_000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant())) {
       throw Flags.get(flag).invalid(text);
     }
     return at.getEpochSecond() * Timestamps.MICROS_PER_SECOND + at.getNano() / 1000;

@@ -3,11 +3,13 @@ package org.eventsim.options;
 import java.io.Serializable;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eventsim.format.FileFormat;
 import org.eventsim.generate.GeneratorConfig;
 import org.eventsim.model.Timestamps;
+import org.eventsim.output.Location;
 
 /**
  * A validated run: the generator's config plus where and how to write. Built once from the
@@ -15,7 +17,7 @@ import org.eventsim.model.Timestamps;
  * KafkaTarget}); every check names its flag and what it accepts.
  *
  * @param generator what to generate
- * @param outDirAsGiven {@code --out} as typed, echoed as {@code out_dir} in stats.json
+ * @param out {@code --out}, read ({@link Location}); null for a live run
  * @param s3Endpoint {@code --s3-endpoint}, or null
  * @param takeOverLease {@code --take-over-lease}
  * @param kafka where to publish the events ({@code --kafka-*}), or null for no Kafka
@@ -27,7 +29,7 @@ import org.eventsim.model.Timestamps;
  */
 public record RunConfig(
     GeneratorConfig generator,
-    String outDirAsGiven,
+    Location out,
     String s3Endpoint,
     boolean takeOverLease,
     KafkaTarget kafka,
@@ -53,13 +55,22 @@ public record RunConfig(
       LivePlan plan = LiveFlags.plan(options, generator);
       return new RunConfig(generator, null, null, false, kafka, false, FileFormat.NDJSON, 1, 1, plan);
     }
-    String out = options.getOut();
-    if (out == null || out.isBlank()) {
-      throw new UsageException(
-          "--out is required: the folder to write events.ndjson, stats.json and the date folders to");
+    Location out;
+    try {
+      out = Location.parse(options.getOut());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
     GeneratorConfig generator = ModelFlags.generatorConfig(options, given, clock);
     KafkaTarget kafka = KafkaTarget.fromFlags(options);
+    if (kafka == null) {
+      for (String f : List.of("kafka-topic", "kafka-partitions", "kafka-timeout-seconds")) {
+        if (given.contains(f)) {
+          throw new UsageException(
+              "--" + f + " applies to --kafka-bootstrap only: without it nothing is published to Kafka");
+        }
+      }
+    }
     boolean writeFiles = !options.getNoFiles();
     if (!writeFiles && kafka == null) {
       throw new UsageException(
@@ -69,6 +80,10 @@ public record RunConfig(
     String s3Endpoint = options.getS3Endpoint();
     if (s3Endpoint != null && !s3Endpoint.matches("https?://[^/\\s]+/?")) {
       throw Flags.get("s3-endpoint").invalid(s3Endpoint);
+    }
+    if (s3Endpoint != null && out.store() != Location.StoreKind.S3) {
+      throw new UsageException(
+          "--s3-endpoint applies to s3:// output only: --out " + out.given() + " is not on S3");
     }
     return new RunConfig(
         generator,
@@ -100,6 +115,13 @@ public record RunConfig(
               + " themselves; drop --compression " + compression);
     }
     return f;
+  }
+
+  /**
+   * {@code --out} as typed, echoed as {@code out_dir}; null for a live run.
+   */
+  public String outDirAsGiven() {
+    return out == null ? null : out.given();
   }
 
   /**

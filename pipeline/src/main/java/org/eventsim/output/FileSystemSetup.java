@@ -33,12 +33,11 @@ public final class FileSystemSetup {
   private FileSystemSetup() {}
 
   /** Configures {@code options} for writing to {@code location} ({@code --out}). */
-  public static void configure(PipelineOptions options, String location, String s3Endpoint) {
-    String scheme = Locations.scheme(location);
-    if (scheme.equals("hdfs")) {
+  public static void configure(PipelineOptions options, Location location, String s3Endpoint) {
+    if (location.store() == Location.StoreKind.HDFS) {
       HadoopFileSystemOptions hdfs = options.as(HadoopFileSystemOptions.class);
       if (hdfs.getHdfsConfiguration() == null || hdfs.getHdfsConfiguration().isEmpty()) {
-        hdfs.setHdfsConfiguration(List.of(hdfsConfiguration(URI.create(location))));
+        hdfs.setHdfsConfiguration(List.of(hdfsConfiguration(location.hdfsAuthority())));
       }
     }
     S3Options s3 = options.as(S3Options.class);
@@ -49,7 +48,7 @@ public final class FileSystemSetup {
     if (s3Endpoint != null) {
       s3.setEndpoint(URI.create(s3Endpoint));
     }
-    if ((s3Endpoint != null || !scheme.equals("s3")) && !regionConfigured()) {
+    if ((s3Endpoint != null || location.store() != Location.StoreKind.S3) && !regionConfigured()) {
       // Beam sets up its S3 file system for every run; without a region it would ask the EC2
       // metadata service for one, which costs about a second off EC2. An S3-compatible store
       // takes any region; for AWS's own S3 the default chain (EC2's region included) decides.
@@ -57,10 +56,10 @@ public final class FileSystemSetup {
     }
   }
 
-  /** The client configuration of the NameNode of {@code location}. */
-  static Configuration hdfsConfiguration(URI location) {
+  /** The client configuration of the NameNode at {@code authority} ({@code HOST[:PORT]}). */
+  static Configuration hdfsConfiguration(String authority) {
     Configuration conf = new Configuration(false);
-    conf.set("fs.defaultFS", "hdfs://" + location.getAuthority());
+    conf.set("fs.defaultFS", "hdfs://" + authority);
     // An unreachable NameNode: one quick connection attempt, not ten with back-off.
     conf.set("ipc.client.connect.max.retries", "1");
     conf.set("ipc.client.connect.max.retries.on.timeouts", "1");

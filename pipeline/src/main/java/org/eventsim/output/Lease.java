@@ -144,6 +144,12 @@ final class Lease {
       return;
     }
     try {
+      if (Store.match(file().toString()).isEmpty()) {
+        // deleted by someone else (the folder removed, or the lease taken over and cleaned up):
+        // writing it again would recreate what they removed; commit's check fails instead
+        heartbeats.shutdown();
+        return;
+      }
       Holder beat =
           new Holder(holder.run(), holder.host(), holder.pid(), holder.processStarted(), holder.started(),
               clock.instant().toString());

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -59,9 +60,13 @@ public final class OutputLocation {
   private final Lease lease;
   private final OutputLayout layout;
   private final ResourceId runDir;
+  /** Whether the run replaces every date file (a batch run, or an increment over a batch run). */
+  private final boolean replacesAll;
 
   private OutputLocation(
-      String given, FileFormat format, ResourceId folder, Store store, Lease lease, OutputLayout layout, ResourceId runDir) {
+      String given, FileFormat format, ResourceId folder, Store store, Lease lease, OutputLayout layout,
+      ResourceId runDir, boolean replacesAll) {
+    this.replacesAll = replacesAll;
     this.given = given;
     this.format = format;
     this.folder = folder;
@@ -99,29 +104,34 @@ public final class OutputLocation {
    * @throws Refused with a one-line message naming the folder and what is wrong
    */
   public static OutputLocation prepare(
-      String given, GeneratorConfig run, FileFormat format, PipelineOptions options, boolean takeOver, Clock clock)
+      Location location, GeneratorConfig run, Map<String, Object> settings, FileFormat format,
+      PipelineOptions options, boolean takeOver, Clock clock)
       throws Refused {
-    ResourceId folder;
-    try {
-      FileSystems.setDefaultPipelineOptions(options);
-      folder = Locations.folder(given);
-    } catch (IllegalArgumentException e) {
-      throw new Refused(
-          "--out '" + given + "': no file system for scheme '" + Locations.scheme(given) + "' (event-sim"
-              + " writes to local folders, hdfs://HOST:PORT/path and s3://bucket/prefix)", true);
-    }
+    String given = location.given();
+    FileSystems.setDefaultPipelineOptions(options);
+    ResourceId folder = FileSystems.matchNewResource(location.spec(), true);
     String runId =
         RUN_TIME.format(clock.instant()) + "-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet();
     Store store;
     Lease lease;
+    boolean replacesAll = !run.increment();
     try {
-      store = Store.of(folder, options);
+      store = Store.of(location.store(), folder, options);
       checkWritable(given, folder, store, runId);
       lease = Lease.acquire(store, folder, runId, takeOver, clock);
     } catch (Lease.HeldException e) {
       throw new Refused("--out " + given + " " + e.getMessage(), false);
     } catch (IOException | RuntimeException e) {
       throw new Refused("--out " + given + ": cannot be written (" + reason(e) + ")", isMissing(e));
+    }
+    try {
+      replacesAll |= replacesAnotherModel(given, folder, run, settings);
+    } catch (Refused e) {
+      releaseQuietly(lease);
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      releaseQuietly(lease);
+      throw new Refused("--out " + given + ": cannot be read (" + reason(e) + ")", false);
     }
     try {
       // any other run's staging or scratch folder is a dead run's: the lease is ours
@@ -140,24 +150,73 @@ public final class OutputLocation {
         runDir = folder.resolve(WORK + "/" + runId, StandardResolveOptions.RESOLVE_DIRECTORY);
         layout = new OutputLayout(folder.toString(), runDir.toString(), store.writer());
       }
-      OutputLocation location = new OutputLocation(given, format, folder, store, lease, layout, runDir);
+      OutputLocation prepared =
+          new OutputLocation(given, format, folder, store, lease, layout, runDir, replacesAll);
       if (!store.renamesAreCheap()) {
-        location.clearPrevious(run); // in place: the previous run's files go now, stats.json first
+        prepared.clearPrevious(run); // in place: the previous run's files go now, stats.json first
       }
-      return location;
+      return prepared;
     } catch (IOException | RuntimeException e) {
-      try {
-        lease.release();
-      } catch (IOException ignored) {
-        // the lease expires
-      }
+      releaseQuietly(lease);
       throw new Refused("--out " + given + ": cannot be prepared (" + reason(e) + ")", false);
     }
+  }
+
+  private static void releaseQuietly(Lease lease) {
+    try {
+      lease.release();
+    } catch (IOException ignored) {
+      // the lease expires
+    }
+  }
+
+  /**
+   * Whether a daily increment replaces everything in the folder: when the folder holds a complete
+   * batch run (its date files are another model's, and its event-date folder no increment
+   * writes). An increment over the increments of another model is refused: those days are a
+   * history being collected, and mixing models in it, or deleting it for a mistyped flag, would
+   * both be wrong.
+   *
+   * @throws Refused naming the flags that differ
+   */
+  private static boolean replacesAnotherModel(
+      String given, ResourceId folder, GeneratorConfig run, Map<String, Object> settings)
+      throws IOException, Refused {
+    if (!run.increment()) {
+      return false;
+    }
+    byte[] stats = Store.read(folder.resolve(OutputLayout.STATS_FILE, StandardResolveOptions.RESOLVE_FILE));
+    if (stats == null) {
+      return false;
+    }
+    PreviousRun previous = PreviousRun.of(stats).orElse(null);
+    if (previous == null) {
+      return false;
+    }
+    if (!previous.increment()) {
+      return true;
+    }
+    List<String> differences = previous.differencesFrom(PreviousRun.of(settings));
+    if (!differences.isEmpty()) {
+      throw new Refused(
+          "--out " + given + " holds daily increments of another model (" + String.join("; ", differences)
+              + "): a folder of increments holds the days of one model; give that model's flags, or"
+              + " another --out", true);
+    }
+    return false;
   }
 
   /** Where the pipeline writes. */
   public OutputLayout layout() {
     return layout;
+  }
+
+  /**
+   * Whether a run that fails or is stopped leaves the previous run as it was: where the run writes
+   * into a staging folder (a local disk, HDFS), not where it writes in place (S3).
+   */
+  public boolean keepsPreviousRun() {
+    return store.renamesAreCheap();
   }
 
   /** The location as given, e.g. {@code ./out} or {@code s3://bucket/x}. */
@@ -256,7 +315,7 @@ public final class OutputLocation {
       }
     }
     Store.delete(old);
-    if (!run.increment()) {
+    if (replacesAll) {
       for (DatePartition p : DatePartition.values()) {
         store.deleteIfEmpty(folder.resolve(p.folder(), StandardResolveOptions.RESOLVE_DIRECTORY));
       }
@@ -269,7 +328,7 @@ public final class OutputLocation {
    */
   private List<String> dateFiles(GeneratorConfig run, FileFormat format) {
     List<String> specs = new ArrayList<>();
-    if (run.increment()) {
+    if (!replacesAll) {
       for (int day = run.ingestFirstDay(); day <= run.ingestLastDay(); day++) {
         specs.add(file(DatePartition.INGEST_DATE.relativePath(day, format)).toString());
       }
@@ -337,11 +396,10 @@ public final class OutputLocation {
     }
   }
 
-  /** Whether {@code e} says the place does not exist (a missing bucket, say). */
+  /** Whether {@code e} says the place does not exist (a missing bucket, say): a bad location. */
   private static boolean isMissing(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      String m = String.valueOf(t.getMessage());
-      if (t instanceof FileNotFoundException || m.contains("NoSuchBucket") || m.contains("does not exist")) {
+      if (t instanceof FileNotFoundException) {
         return true;
       }
     }

@@ -21,20 +21,18 @@ import org.eventsim.sink.StoreWriter;
  * cheap, and how to compose a file from pieces.
  */
 abstract class Store {
-  /** The store of {@code folder}, with clients configured from {@code options}. */
-  static Store of(ResourceId folder, PipelineOptions options) throws IOException {
-    return switch (folder.getScheme()) {
-      case "file" -> new LocalStore();
-      case "hdfs" -> new HdfsStore(folder, options);
-      case "s3" -> new S3Store(options);
-      default -> new ObjectStore();
+  /** The store of {@code folder}, on a store of {@code kind}, with clients configured from {@code options}. */
+  static Store of(Location.StoreKind kind, ResourceId folder, PipelineOptions options) throws IOException {
+    return switch (kind) {
+      case LOCAL -> new LocalStore();
+      case HDFS -> new HdfsStore(folder, options);
+      case S3 -> new S3Store(folder, options);
     };
   }
 
   /**
    * Creates {@code file} holding {@code bytes} if no file of that name exists, and says whether it
-   * did. Exclusive on a local disk, HDFS and S3: of two concurrent calls, exactly one creates (not
-   * on other object stores, see {@link ObjectStore}).
+   * did. Exclusive: of two concurrent calls, exactly one creates.
    */
   abstract boolean createNew(ResourceId file, byte[] bytes) throws IOException;
 

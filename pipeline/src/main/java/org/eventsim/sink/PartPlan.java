@@ -32,8 +32,13 @@ public final class PartPlan implements Serializable {
 
   /** Headroom over the expected events per day, for day-to-day variation. */
   private static final double HEADROOM = 1.1;
-  /** The most parts a day is cut into. */
-  private static final int MAX_PARTS_PER_DAY = 1_000_000;
+  /**
+   * The most parts a day is cut into: the part of an arrival is its time of day in microseconds
+   * times the parts per day, which must fit a long.
+   */
+  static final long MAX_PARTS_PER_DAY = 100_000_000;
+  /** The most events of a sort group {@code --maxGroupEvents} accepts. */
+  public static final long MAX_GROUP_EVENTS = 2_000_000;
 
   private final int partsPerDay;
   private final int daysPerGroup;
@@ -51,31 +56,62 @@ public final class PartPlan implements Serializable {
   }
 
   /**
-   * Why no plan can be made for {@code config} with groups of {@code maxGroupEvents} events, as
-   * the end of a sentence about {@code --maxGroupEvents}; null when one can. A day may be cut into
-   * at most {@value #MAX_PARTS_PER_DAY} parts, and every fragment index of an event date (late
-   * days times parts) must fit an int.
+   * Why no plan can be made for {@code config} with groups of {@code maxGroupEvents} events, as one
+   * sentence naming the flag to change; null when one can. A day is cut into at most {@link
+   * #maxPartsPerDay} parts: {@value #MAX_PARTS_PER_DAY}, fewer when events arrive so many days late
+   * that the fragment indexes of an event date (late days times parts) would not fit an int.
    */
   public static String problem(GeneratorConfig config, long maxGroupEvents) {
     if (maxGroupEvents < 1) {
-      return "must be at least 1";
+      return "--maxGroupEvents must be at least 1";
     }
-    long parts = partsPerDay(config, maxGroupEvents);
-    if (parts > MAX_PARTS_PER_DAY || parts * (config.maxDelayDays() + 1) > Integer.MAX_VALUE) {
+    long maxParts = maxPartsPerDay(config);
+    if (partsPerDay(config, maxGroupEvents) <= maxParts) {
+      return null;
+    }
+    double perDay = eventsPerDay(config);
+    long needed = (long) Math.ceil(perDay / maxParts);
+    if (needed <= MAX_GROUP_EVENTS) {
       return String.format(
           Locale.ROOT,
-          "is too small for about %,.0f events a day: that cuts a day into more than %,d sorted parts;"
-              + " raise --maxGroupEvents",
-          eventsPerDay(config), MAX_PARTS_PER_DAY);
+          "--maxGroupEvents %d is too small for about %,.0f events a day (a day would be cut into more than"
+              + " %,d sorted parts): give at least %d (at most %,d)",
+          maxGroupEvents, perDay, maxParts, needed, MAX_GROUP_EVENTS);
     }
-    return null;
+    double most = (double) MAX_GROUP_EVENTS * maxParts;
+    if (maxParts < MAX_PARTS_PER_DAY) {
+      return String.format(
+          Locale.ROOT,
+          "--max-late-days %d with about %,.0f events a day is more than event-sim sorts (events arriving"
+              + " up to %d days late allow about %,.0f events a day): lower --max-late-days or the orders a day",
+          config.maxLateDays(), perDay, config.maxDelayDays(), most);
+    }
+    if (config.ordersPerDay() > 0) {
+      long orders = (long) (most / (config.expectedEventsPerOrder() * HEADROOM));
+      return String.format(
+          Locale.ROOT,
+          "--orders-per-day %d makes about %,.0f events a day, more than event-sim sorts in a day (about"
+              + " %,.0f): give at most %,d",
+          config.ordersPerDay(), perDay, most, orders);
+    }
+    long days = (long) Math.ceil(config.spanDays() * perDay / most);
+    return String.format(
+        Locale.ROOT,
+        "--n-orders %d over --span-days %d makes about %,.0f events a day, more than event-sim sorts in a"
+            + " day (about %,.0f): give --span-days of at least %d, or split the run with --first-order",
+        config.numOrders(), config.spanDays(), perDay, most, days);
+  }
+
+  /** The most parts a day of {@code config} may be cut into. */
+  static long maxPartsPerDay(GeneratorConfig config) {
+    return Math.min(MAX_PARTS_PER_DAY, Integer.MAX_VALUE / (config.maxDelayDays() + 1));
   }
 
   /** The plan for a run of {@code config} with groups of about {@code maxGroupEvents} events. */
   public static PartPlan of(GeneratorConfig config, long maxGroupEvents) {
     String problem = problem(config, maxGroupEvents);
     if (problem != null) {
-      throw new IllegalArgumentException("maxGroupEvents " + maxGroupEvents + " " + problem);
+      throw new IllegalArgumentException(problem);
     }
     double events = config.numOrders() * config.expectedEventsPerOrder();
     double eventsPerDay = eventsPerDay(config);

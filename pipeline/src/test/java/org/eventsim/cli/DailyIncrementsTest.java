@@ -38,6 +38,36 @@ public class DailyIncrementsTest {
   };
   private static final List<String> DAYS = List.of("2026-01-05", "2026-01-06", "2026-01-07");
 
+  /**
+   * A folder holds one model. An increment over a complete batch run replaces all of it (its
+   * event-date folder and its other days' files are another model's), so that stats.json describes
+   * the folder; an increment of another model over a folder of increments is refused, naming the
+   * flags that differ, and changes nothing.
+   */
+  @Test
+  public void anIncrementReplacesABatchRunAndRefusesAnotherModelsDays() throws Exception {
+    Path folder = tmp.newFolder("mixed").toPath();
+    CliRun batch = CliRun.of("--out", folder.toString(), "--n-orders", "100", "--seed", "7", "--start", START);
+    assertThat(batch.stderr(), batch.exitCode(), equalTo(0));
+    assertThat(runIn(folder, "--ingest-date", "2026-01-06").exitCode(), equalTo(0));
+    assertThat(list(folder), equalTo(List.of("events.ndjson", "events_by_ingest_date", "expected", "stats.json")));
+    assertThat(list(folder.resolve("events_by_ingest_date")), equalTo(List.of("2026-01-06.ndjson")));
+
+    Map<String, String> before = CliRun.digests(folder);
+    List<String> other = new ArrayList<>(List.of("--out", folder.toString()));
+    other.addAll(List.of(MODEL));
+    other.set(other.indexOf("--seed") + 1, "12");
+    other.addAll(List.of("--ingest-date", "2026-01-07"));
+    CliRun refused = CliRun.of(other.toArray(new String[0]));
+    assertThat(refused.exitCode(), equalTo(2));
+    assertThat(
+        refused.stderr().strip(),
+        equalTo("event-sim: --out " + folder + " holds daily increments of another model (--seed 11 there,"
+            + " 12 here): a folder of increments holds the days of one model; give that model's flags, or"
+            + " another --out"));
+    assertThat(CliRun.digests(folder), equalTo(before));
+  }
+
   @Test
   public void dayByDayGivesTheRangesFilesAndEveryDayHoldsExactlyTheEventsArrivingThatDay()
       throws Exception {

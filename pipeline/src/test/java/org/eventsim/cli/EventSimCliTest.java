@@ -270,7 +270,7 @@ public class EventSimCliTest {
       {"--late-rate", "1e-1e", "--late-rate must be a number within [0, 1], got '1e-1e'"},
       {"--runner=DirectRunner", "--runner=DirectRunner", "--runner is given more than once"},
       {"--span-days", "36500", "--span-days 36500 without --start would start before 1970 (today minus 36500 days): give --start, or at most 20783 days"},
-      {"--start", "9998-12-25", "lets events arrive past the year 9999 (timestamps have four-digit years): choose an earlier --start or fewer days"},
+      {"--start", "9999-12-25", "lets events arrive past the year 9999 (timestamps have four-digit years): choose an earlier --start or fewer days"},
       {"--ordersPerBlock", "0", "--ordersPerBlock must be an integer from 1 to 1000000, got '0'"},
       {"--maxGroupEvents", "10", "--maxGroupEvents must be an integer from 1000 to 2000000, got '10'"},
       {"--seed", "forty-two", "--seed must be an integer"},
@@ -283,7 +283,7 @@ public class EventSimCliTest {
       {"--start", "yesterday", "--start must be an ISO-8601 UTC time such as 2026-01-01T00:00:00Z"},
       {"--start", "1969-12-31T00:00:00Z", "--start must be"},
       {"--frobnicate", "3", "unknown flag --frobnicate"},
-      {"--kafka-bootstrap", "localhost", "--kafka-bootstrap must be HOST:PORT[,HOST:PORT...], got 'localhost'"},
+      {"--kafka-bootstrap", "localhost", "--kafka-bootstrap must be HOST:PORT[,HOST:PORT...] (ports from 1 to 65535), got 'localhost'"},
       {"--kafka-topic", "no spaces", "--kafka-topic must be a Kafka topic name"},
       {"--kafka-partitions", "0", "--kafka-partitions must be an integer from 1 to 10000, got '0'"},
       {"--kafka-timeout-seconds", "-5", "--kafka-timeout-seconds must be an integer from 1 to 3600"},
@@ -329,6 +329,78 @@ public class EventSimCliTest {
     CliRun unwritable = CliRun.of("--out", "/proc/event-sim-cannot-write-here");
     assertThat(unwritable.exitCode(), equalTo(2));
     assertThat(unwritable.stderr(), containsString("--out '/proc/event-sim-cannot-write-here' cannot be created"));
+  }
+
+  /**
+   * The inputs that used to escape: each is refused with exit 2 and one line that names the flag
+   * or location and what it accepts, and nothing is created.
+   */
+  @Test
+  public void inputsThatUsedToEscapeAreRefusedNamingTheFlag() throws Exception {
+    Path never = tmp.getRoot().toPath().resolve("never");
+    String n = never.toString();
+    String[][] cases = {
+      {"--out 'X[1]': a folder name may not hold * ? [ ] { }", "--out", n + "[1]"},
+      {"--out 'X{a,b}': a folder name may not hold", "--out", n + "{a,b}"},
+      {"--out 'hdfs:///x': name the NameNode: hdfs://HOST:PORT/path", "--out", "hdfs:///x"},
+      {"--out 'hdfs://nn:99999/x': the NameNode's port must be from 1 to 65535", "--out", "hdfs://nn:99999/x"},
+      {"--out 's3://': name a bucket: s3://BUCKET/prefix", "--out", "s3://"},
+      {"--out 's3:///x': name a bucket", "--out", "s3:///x"},
+      {"--out 'gs://some-bucket/x': event-sim does not write to gs:// (it writes to a local folder,"
+          + " hdfs://HOST:PORT/path or s3://bucket/prefix)", "--out", "gs://some-bucket/x"},
+      {"--out 'file:relative': a file: URI names an absolute path on this host", "--out", "file:relative"},
+      {"--kafka-topic applies to --kafka-bootstrap only", "--out", n, "--kafka-topic", "foo"},
+      {"--kafka-partitions applies to --kafka-bootstrap only", "--out", n, "--kafka-partitions", "3"},
+      {"--s3-endpoint applies to s3:// output only: --out X is not on S3", "--out", n, "--s3-endpoint", "http://127.0.0.1:9000"},
+      {"--kafka-bootstrap must be HOST:PORT[,HOST:PORT...] (ports from 1 to 65535), got 'localhost:99999'",
+          "--out", n, "--kafka-bootstrap", "localhost:99999"},
+      {"--kafka-topic must be a Kafka topic name: 1 to 249 letters, digits, '.', '_' or '-'", "--out", n,
+          "--kafka-topic", "t".repeat(300), "--kafka-bootstrap", "127.0.0.1:9092"},
+      {"--targetParallelism must be an integer (32-bit), got 'abc'", "--out", n, "--targetParallelism=abc"},
+      {"--targetParallelism must be an integer (32-bit), got '1e3'", "--out", n, "--targetParallelism=1e3"},
+      {"--targetParallelism must be an integer (32-bit), got '2147483648'", "--out", n, "--targetParallelism=2147483648"},
+      {"--blockOnRun must be true or false, got 'yes'", "--out", n, "--blockOnRun=yes"},
+      {"--runner=Bogus: not a runner of this jar, which carries the DirectRunner; event-sim runs on the"
+          + " DirectRunner (event-sim-direct.jar) and the FlinkRunner (event-sim-flink.jar)", "--out", n, "--runner=Bogus"},
+      {"--parallelism is an option of the FlinkRunner, which this jar does not carry", "--out", n, "--parallelism=2"},
+      {"--n-orders 1000000000000000 over --span-days 14 makes about 232,100,000,000,000 events a day, more"
+          + " than event-sim sorts in a day", "--out", n, "--n-orders", "1000000000000000", "--start", START},
+      {"--maxGroupEvents 1000 is too small for about", "--out", n, "--orders-per-day", "100000000000",
+          "--start", START, "--maxGroupEvents", "1000"},
+      {"--start must be an ISO-8601 UTC time such as 2026-01-01T00:00:00Z, from 1970-01-01 to 9999-12-31,"
+          + " got '1969-12-31'", "--out", n, "--start", "1969-12-31"},
+    };
+    for (String[] c : cases) {
+      String[] args = Arrays.copyOfRange(c, 1, c.length);
+      CliRun run = CliRun.of(args);
+      String what = String.join(" ", args);
+      assertThat(what, run.exitCode(), equalTo(2));
+      assertThat(what, run.stderr().strip().lines().count(), equalTo(1L));
+      assertThat(what, run.stderr().replace(n, "X"), containsString(c[0]));
+      assertThat(what, Files.exists(never), equalTo(false));
+      try (Stream<Path> left = Files.list(tmp.getRoot().toPath())) {
+        assertThat(what, left.filter(p -> p.getFileName().toString().startsWith("never")).toList(), empty());
+      }
+    }
+    CliRun live =
+        CliRun.of("--live", "--kafka-bootstrap", "127.0.0.1:9092", "--orders-per-day", "10", "--start", START,
+            "--s3-endpoint", "http://127.0.0.1:9000");
+    assertThat(live.exitCode(), equalTo(2));
+    assertThat(live.stderr().strip(), equalTo(
+        "event-sim: --live cannot be combined with --s3-endpoint: a live run publishes to Kafka and writes no files"));
+  }
+
+  /** {@code --out file:///abs/path} is the local folder /abs/path, not a folder named "file:" here. */
+  @Test
+  public void aFileUriIsTheLocalFolderItNames() throws Exception {
+    Path out = tmp.getRoot().toPath().resolve("by-uri");
+    String uri = out.toUri().toString();
+    CliRun run = CliRun.of("--out", uri, "--n-orders", "10", "--start", START);
+    assertThat(run.stderr(), run.exitCode(), equalTo(0));
+    assertThat(Files.exists(out.resolve("stats.json")), equalTo(true));
+    assertThat(Files.exists(Path.of("file:")), equalTo(false));
+    assertThat(JSON.readTree(run.stdout().strip().lines().reduce((a, b) -> b).orElseThrow()).get("out_dir").asText(),
+        equalTo(uri));
   }
 
   /**

@@ -61,7 +61,7 @@ public class OutputLocationTest {
     Path out = tmp.newFolder().toPath();
     commitRun(out, "old", "2026-01-01", "2026-01-02");
     Map<String, String> before = OutputDigests.of(out);
-    OutputLocation run = OutputLocation.prepare(out.toString(), RUN, FileFormat.NDJSON, options, false, CLOCK);
+    OutputLocation run = OutputLocation.prepare(Location.parse(out.toString()), RUN, java.util.Map.of(), FileFormat.NDJSON, options, false, CLOCK);
     write(run.layout(), "events.ndjson", "half-written");
     write(run.layout(), "events_by_ingest_date/2026-01-01.ndjson", "half-written");
     assertThat(run.abort(), equalTo(null));
@@ -72,11 +72,11 @@ public class OutputLocationTest {
   @Test
   public void aSecondRunCannotTakeAFolderALiveRunHoldsButTakesItOnceReleased() throws Exception {
     Path out = tmp.newFolder().toPath();
-    OutputLocation first = OutputLocation.prepare(out.toString(), RUN, FileFormat.NDJSON, options, false, CLOCK);
+    OutputLocation first = OutputLocation.prepare(Location.parse(out.toString()), RUN, java.util.Map.of(), FileFormat.NDJSON, options, false, CLOCK);
     OutputLocation.Refused refused =
         assertThrows(
             OutputLocation.Refused.class,
-            () -> OutputLocation.prepare(out.toString(), RUN, FileFormat.NDJSON, options, false, CLOCK));
+            () -> OutputLocation.prepare(Location.parse(out.toString()), RUN, java.util.Map.of(), FileFormat.NDJSON, options, false, CLOCK));
     assertThat(refused.badInput(), equalTo(false));
     assertThat(
         refused.getMessage(),
@@ -85,13 +85,13 @@ public class OutputLocationTest {
                 + Lease.hostName() + ", started 2026-11-30T12:00:00Z, last heartbeat 0 s ago"));
     assertThat(refused.getMessage(), containsString("give --take-over-lease"));
     first.abort();
-    OutputLocation.prepare(out.toString(), RUN, FileFormat.NDJSON, options, false, CLOCK).abort();
+    OutputLocation.prepare(Location.parse(out.toString()), RUN, java.util.Map.of(), FileFormat.NDJSON, options, false, CLOCK).abort();
   }
 
   @Test
   public void aLeaseWhoseHeartbeatStoppedIsTakenOverAndItsHolderCannotCommitAnyMore() throws Exception {
     Path out = tmp.newFolder().toPath();
-    OutputLocation stalled = OutputLocation.prepare(out.toString(), RUN, FileFormat.NDJSON, options, false, CLOCK);
+    OutputLocation stalled = OutputLocation.prepare(Location.parse(out.toString()), RUN, java.util.Map.of(), FileFormat.NDJSON, options, false, CLOCK);
     write(stalled.layout(), "events.ndjson", "stalled");
     Clock later = Clock.offset(CLOCK, Lease.EXPIRY.plus(Duration.ofSeconds(1)));
     commitRun(out, "new", later, "2026-01-01");
@@ -108,11 +108,11 @@ public class OutputLocationTest {
         .put("processStarted", "").put("started", CLOCK.instant().toString())
         .put("heartbeat", CLOCK.instant().toString());
     Files.writeString(out.resolve(Lease.PREFIX + "7"), dead.toString());
-    OutputLocation run = OutputLocation.prepare(out.toString(), RUN, FileFormat.NDJSON, options, false, CLOCK);
+    OutputLocation run = OutputLocation.prepare(Location.parse(out.toString()), RUN, java.util.Map.of(), FileFormat.NDJSON, options, false, CLOCK);
     assertThat(Files.exists(out.resolve(Lease.PREFIX + "8")), equalTo(true));
     assertThat(Files.exists(out.resolve(Lease.PREFIX + "7")), equalTo(false));
     // a live-looking holder is kept unless --take-over-lease is given
-    OutputLocation forced = OutputLocation.prepare(out.toString(), RUN, FileFormat.NDJSON, options, true, CLOCK);
+    OutputLocation forced = OutputLocation.prepare(Location.parse(out.toString()), RUN, java.util.Map.of(), FileFormat.NDJSON, options, true, CLOCK);
     assertThat(Files.exists(out.resolve(Lease.PREFIX + "9")), equalTo(true));
     assertThrows(IOException.class, () -> run.commit(RUN, true));
     forced.abort();
@@ -122,21 +122,18 @@ public class OutputLocationTest {
 
   @Test
   public void badLocationsAreRefusedAndNothingIsWritten() throws Exception {
-    OutputLocation.Refused scheme =
-        assertThrows(
-            OutputLocation.Refused.class,
-            () -> OutputLocation.prepare("nosuch://bucket/x", RUN, FileFormat.NDJSON, options, false, CLOCK));
-    assertThat(scheme.badInput(), equalTo(true));
+    IllegalArgumentException scheme =
+        assertThrows(IllegalArgumentException.class, () -> Location.parse("nosuch://bucket/x"));
     assertThat(
         scheme.getMessage(),
         equalTo(
-            "--out 'nosuch://bucket/x': no file system for scheme 'nosuch' (event-sim writes to local"
-                + " folders, hdfs://HOST:PORT/path and s3://bucket/prefix)"));
+            "--out 'nosuch://bucket/x': event-sim does not write to nosuch:// (it writes to a local"
+                + " folder, hdfs://HOST:PORT/path or s3://bucket/prefix)"));
     Path file = tmp.newFile().toPath();
     OutputLocation.Refused notAFolder =
         assertThrows(
             OutputLocation.Refused.class,
-            () -> OutputLocation.prepare(file.toString(), RUN, FileFormat.NDJSON, options, false, CLOCK));
+            () -> OutputLocation.prepare(Location.parse(file.toString()), RUN, java.util.Map.of(), FileFormat.NDJSON, options, false, CLOCK));
     assertThat(notAFolder.getMessage(), equalTo("--out '" + file + "' is a file, not a folder"));
   }
 
@@ -146,7 +143,7 @@ public class OutputLocationTest {
   }
 
   private void commitRun(Path out, String content, Clock clock, String... days) throws Exception {
-    OutputLocation run = OutputLocation.prepare(out.toString(), RUN, FileFormat.NDJSON, options, false, clock);
+    OutputLocation run = OutputLocation.prepare(Location.parse(out.toString()), RUN, java.util.Map.of(), FileFormat.NDJSON, options, false, clock);
     OutputLayout layout = run.layout();
     write(layout, "events.ndjson", content);
     for (String day : days) {

@@ -83,6 +83,6 @@ public class EventSimPipelineTest {
   }
 
   private static RunConfig config(GeneratorConfig g, Path out, long ordersPerBlock, long maxGroupEvents) {
-    return new RunConfig(g, out.toString(), null, false, null, true, FileFormat.NDJSON, ordersPerBlock, maxGroupEvents, null);
+    return new RunConfig(g, org.eventsim.output.Location.parse(out.toString()), null, false, null, true, FileFormat.NDJSON, ordersPerBlock, maxGroupEvents, null);
   }
 }

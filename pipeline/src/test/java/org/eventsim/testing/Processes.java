@@ -21,15 +21,72 @@ public final class Processes {
     }
   }
 
-  /** {@code java [jvmOptions] -jar jar args...}. */
+  /**
+   * {@code java [jvmOptions] -jar jar args...}, with this JVM's temporary folder as the child's (as
+   * the launcher gives a JVM TMPDIR), so that the suite can check what runs leave there.
+   */
   public static List<String> javaJar(Path jar, List<String> jvmOptions, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add("java");
+    cmd.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
     cmd.addAll(jvmOptions);
     cmd.add("-jar");
     cmd.add(jar.toString());
     cmd.addAll(List.of(args));
     return cmd;
+  }
+
+  /** A command started in the background, its output going to files. */
+  public static final class Running implements AutoCloseable {
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+    private final long started = System.nanoTime();
+
+    private Running(Process process, Path stdout, Path stderr) {
+      this.process = process;
+      this.stdout = stdout;
+      this.stderr = stderr;
+    }
+
+    public Process process() {
+      return process;
+    }
+
+    public long pid() {
+      return process.pid();
+    }
+
+    /** What it has printed on stderr so far. */
+    public String stderr() throws IOException {
+      return Files.readString(stderr);
+    }
+
+    /** Waits for it to end (failing after {@code bound}) and returns what it printed. */
+    public Result finish(java.time.Duration bound) throws IOException, InterruptedException {
+      if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new AssertionError("did not end within " + bound.toSeconds() + " s: " + process.info().commandLine());
+      }
+      return new Result(
+          process.exitValue(), Files.readString(stdout), Files.readString(stderr), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Kills it and what it started, if still running, and deletes its output files. */
+    @Override
+    public void close() throws IOException {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      Files.deleteIfExists(stdout);
+      Files.deleteIfExists(stderr);
+    }
+  }
+
+  /** Starts {@code command} in the background; close the result when done with it. */
+  public static Running start(List<String> command) throws IOException {
+    Path stdout = Files.createTempFile("event-sim", ".out");
+    Path stderr = Files.createTempFile("event-sim", ".err");
+    Process p = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+    return new Running(p, stdout, stderr);
   }
 
   /** Runs {@code command} to completion (killing it after {@code timeoutMinutes}). */

@@ -49,6 +49,7 @@ public final class KafkaPreflight {
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
     props.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 10_000));
     props.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, Math.min(timeoutMs, 10_000));
+    probeBrokers(target, timeoutMs);
     try (Admin admin = Admin.create(props)) {
       int brokers;
       try {
@@ -108,6 +109,68 @@ public final class KafkaPreflight {
     } catch (org.apache.kafka.common.KafkaException e) {
       throw new IOException("--kafka-bootstrap " + target.bootstrapServers() + ": " + rootMessage(e));
     }
+  }
+
+  /**
+   * Asks each bootstrap address, over a plain socket, for the API versions it supports (Kafka's
+   * ApiVersions request, which every broker answers, in the oldest form): an address where
+   * something else listens (an HTTP server, say) would make Kafka's own client read its answer as
+   * the size of a huge response, run out of memory and say only that nothing answered.
+   *
+   * @throws IOException naming the addresses when none answers as a Kafka broker
+   */
+  static void probeBrokers(KafkaTarget target, int timeoutMs) throws IOException {
+    List<String> problems = new java.util.ArrayList<>();
+    boolean someoneElse = false;
+    for (String address : target.bootstrapServers().split(",")) {
+      int colon = address.lastIndexOf(':');
+      String host = address.substring(0, colon);
+      int port = Integer.parseInt(address.substring(colon + 1));
+      try (java.net.Socket socket = new java.net.Socket()) {
+        socket.connect(new java.net.InetSocketAddress(host, port), timeoutMs);
+        socket.setSoTimeout(timeoutMs);
+        java.io.DataOutputStream out = new java.io.DataOutputStream(socket.getOutputStream());
+        byte[] client = "event-sim-preflight".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(2 + 2 + 4 + 2 + client.length); // size of what follows
+        out.writeShort(API_VERSIONS);
+        out.writeShort(0); // version 0: the form every broker answers, also to say it has newer ones
+        out.writeInt(CORRELATION_ID);
+        out.writeShort(client.length);
+        out.write(client);
+        out.flush();
+        java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+        byte[] head = new byte[8];
+        int n = in.readNBytes(head, 0, head.length);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(head);
+        if (n == 8 && b.getInt() >= 4 && b.getInt(4) == CORRELATION_ID && b.getInt(0) < (1 << 20)) {
+          return; // a Kafka broker
+        }
+        someoneElse = true;
+        problems.add(address + " answers, but not as a Kafka broker (it sent " + shown(head, n) + ")");
+      } catch (IOException e) {
+        problems.add(address + ": " + rootMessage(e));
+      }
+    }
+    throw new IOException(
+        "--kafka-bootstrap " + target.bootstrapServers() + ": "
+            + (someoneElse ? "" : "no Kafka broker answered within " + target.timeoutSeconds() + " s: ")
+            + String.join("; ", problems));
+  }
+
+  private static final short API_VERSIONS = 18;
+  private static final int CORRELATION_ID = 0x65766e74;
+
+  /** The first bytes an address sent, as text where they are printable. */
+  private static String shown(byte[] head, int n) {
+    if (n <= 0) {
+      return "nothing";
+    }
+    StringBuilder s = new StringBuilder("'");
+    for (int i = 0; i < n; i++) {
+      char c = (char) (head[i] & 0xff);
+      s.append(c >= 32 && c < 127 ? String.valueOf(c) : String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+    }
+    return s.append("...'").toString();
   }
 
   private static String rootMessage(Throwable e) {

@@ -1,6 +1,5 @@
 package org.eventsim.runners.direct;
 
-import java.time.Clock;
 import org.eventsim.cli.EventSimCli;
 
 /** The {@code event-sim} command on Beam's DirectRunner (the default runner of the CLI jar); see {@link DirectSetup}. */
@@ -8,6 +7,6 @@ public final class DirectMain {
   private DirectMain() {}
 
   public static void main(String[] args) {
-    System.exit(EventSimCli.run(args, DirectSetup.ofThisJvm(), System.out, System.err, Clock.systemUTC()));
+    EventSimCli.runAsCommand(args, DirectSetup::ofThisJvm);
   }
 }

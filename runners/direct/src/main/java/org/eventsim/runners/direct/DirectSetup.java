@@ -112,7 +112,8 @@ final class DirectSetup implements RunnerSetup {
               + " not grow with the run (--runner=DirectRunner keeps the DirectRunner)");
     }
     long neededMb = heapNeededMb(config.generator().expectedEvents());
-    if (neededMb * (1L << 20) * 9 / 10 <= maxHeapBytes) {
+    // in doubles: the need of a run of 10^15 orders does not fit a long in bytes
+    if (neededMb * 0.9 * (1 << 20) <= maxHeapBytes) {
       return;
     }
     long physicalMb = physicalMemoryBytes >> 20;
@@ -145,10 +146,10 @@ final class DirectSetup implements RunnerSetup {
 
   /** The heap a DirectRunner run of about {@code events} events needs, in MiB. */
   static long heapNeededMb(double events) {
-    return BASE_HEAP_MB + (long) Math.ceil(events * HEAP_BYTES_PER_EVENT / (1 << 20));
+    return BASE_HEAP_MB + (long) Math.min(Math.ceil(events * HEAP_BYTES_PER_EVENT / (1 << 20)), Long.MAX_VALUE / 4);
   }
 
   private static String gb(long mb) {
-    return String.format(Locale.ROOT, "%.1f GB", mb / 1024.0);
+    return String.format(Locale.ROOT, "%,.1f GB", mb / 1024.0);
   }
 }

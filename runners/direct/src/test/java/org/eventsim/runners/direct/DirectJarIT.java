@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.eventsim.testing.OutputDigests;
 import org.eventsim.testing.Processes;
 import org.eventsim.testing.Processes.Result;
+import org.eventsim.testing.Waits;
+import java.time.Duration;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -188,6 +190,126 @@ public class DirectJarIT {
     assertThat(stderr.toString(), p.exitValue(), equalTo(1));
     assertThat(stderr.toString(), containsString("event-sim: the run failed: "));
     assertThat(stderr.toString(), containsString("holds no stats.json of this run: it was not committed"));
+  }
+
+  /**
+   * SIGTERM or SIGINT to the launcher's process, as a scheduler, a service manager or Ctrl-C sends
+   * it, stops a batch run within seconds: nothing is committed (the previous run is as it was), the
+   * lease is given up, the exit code is the signal's, and no JVM outlives the launcher.
+   */
+  @Test
+  public void aSignalToTheLauncherStopsABatchRunWithoutCommitting() throws Exception {
+    Path out = tmp.newFolder().toPath();
+    assertThat(run(launcher("--out", out.toString(), "--n-orders", "100")).code(), equalTo(0));
+    Map<String, String> complete = OutputDigests.of(out);
+    for (String[] signal : new String[][] {{"TERM", "143"}, {"INT", "130"}}) {
+      try (Processes.Running r =
+          Processes.start(launcher("--out", out.toString(), "--n-orders", "300000", "--runner=DirectRunner"))) {
+        Waits.until("the run holds the folder", Duration.ofSeconds(60), () -> holdsLease(out));
+        List<ProcessHandle> jvms = r.process().descendants().toList();
+        signal(signal[0], r.pid());
+        Result ended = r.finish(Duration.ofSeconds(30));
+        assertThat(ended.stderr(), ended.code(), equalTo(Integer.parseInt(signal[1])));
+        assertThat(ended.stderr(), containsString("event-sim: SIG" + signal[0] + ": stopping the run; nothing is committed"));
+        assertThat(ended.stderr(), containsString("event-sim: " + out + " is as it was before this run"));
+        assertThat(ended.seconds() < 30, equalTo(true));
+        Waits.until("no JVM of the run is left", Duration.ofSeconds(5), () -> jvms.stream().noneMatch(ProcessHandle::isAlive));
+      }
+      assertThat("SIG" + signal[0], OutputDigests.of(out), equalTo(complete));
+    }
+  }
+
+  /**
+   * The launcher killed with SIGKILL cannot pass anything on: its JVM sees that its launcher is
+   * gone and stops as if sent SIGTERM, within seconds, without committing.
+   */
+  @Test
+  public void theJvmOfALauncherKilledWithSigkillStopsWithoutCommitting() throws Exception {
+    Path out = tmp.newFolder().toPath();
+    assertThat(run(launcher("--out", out.toString(), "--n-orders", "100")).code(), equalTo(0));
+    Map<String, String> complete = OutputDigests.of(out);
+    try (Processes.Running r =
+        Processes.start(launcher("--out", out.toString(), "--n-orders", "300000", "--runner=DirectRunner"))) {
+      Waits.until("the run holds the folder", Duration.ofSeconds(60), () -> holdsLease(out));
+      List<ProcessHandle> jvms = r.process().descendants().toList();
+      assertThat(jvms.isEmpty(), equalTo(false));
+      signal("KILL", r.pid());
+      Waits.until("the JVM ends after its launcher", Duration.ofSeconds(15), () -> jvms.stream().noneMatch(ProcessHandle::isAlive));
+      assertThat(r.stderr(), containsString("the launcher (process " + r.pid() + ") is gone: stopping the run"));
+    }
+    assertThat(OutputDigests.of(out), equalTo(complete));
+  }
+
+  /** A JVM killed under the launcher (the kernel's out-of-memory killer, say) gets one line of the launcher's, not the shell's. */
+  @Test
+  public void aJvmKilledUnderTheLauncherIsReportedInOneLine() throws Exception {
+    Path out = tmp.newFolder().toPath();
+    try (Processes.Running r =
+        Processes.start(launcher("--out", out.toString(), "--n-orders", "300000", "--runner=DirectRunner"))) {
+      Waits.until("the run holds the folder", Duration.ofSeconds(60), () -> holdsLease(out));
+      for (ProcessHandle jvm : r.process().descendants().toList()) {
+        signal("KILL", jvm.pid());
+      }
+      Result ended = r.finish(Duration.ofSeconds(30));
+      assertThat(ended.code(), equalTo(137));
+      assertThat(
+          ended.stderr().strip().lines().reduce((a, b) -> b).orElse(""),
+          equalTo("event-sim: the JVM of the run was killed (KILL): a folder without stats.json holds no complete run; rerun the command"));
+      assertThat(ended.stderr(), org.hamcrest.Matchers.not(containsString("Killed")));
+    }
+    assertThat(Files.exists(out.resolve("stats.json")), equalTo(false));
+    // the next run takes the folder over at once (the killed JVM is gone from this host) and
+    // removes what that JVM left, in the folder and in the temporary folder
+    Result rerun = run(launcher("--out", out.toString(), "--n-orders", "100"));
+    assertThat(rerun.stderr(), rerun.code(), equalTo(0));
+    assertThat(OutputDigests.of(out).keySet(), equalTo(OutputDigests.outputsOf(out).keySet()));
+  }
+
+  /**
+   * The launcher reads the command line as the jar does: a runner's own option names the runner
+   * and the summary says which ({@code --live false} is not live); a runner's option with the
+   * other runner named is bad input, refused before anything is started.
+   */
+  @Test
+  public void theLauncherReadsTheRunnerFromTheFlagsAsTheJarDoes() throws Exception {
+    Path out = tmp.newFolder().toPath();
+    Result r = run(launcher("--out", out.toString(), "--n-orders", "100", "--targetParallelism=2"));
+    assertThat(r.stderr(), r.code(), equalTo(0));
+    JsonNode summary = new ObjectMapper().readTree(r.lastStdoutLine());
+    assertThat(summary.get("runner").asText(), equalTo("DirectRunner"));
+    assertThat(summary.get("runner_chosen_by").asText(), equalTo("--targetParallelism"));
+
+    for (String live : new String[] {"--live false", "--live=false", "--live FALSE"}) {
+      List<String> cmd = new java.util.ArrayList<>(launcher("--out", out.toString(), "--n-orders", "100"));
+      cmd.addAll(List.of(live.split(" ")));
+      r = run(cmd);
+      assertThat(live + ": " + r.stderr(), r.code(), equalTo(0));
+      summary = new ObjectMapper().readTree(r.lastStdoutLine());
+      assertThat(live, summary.get("runner").asText(), equalTo("DirectRunner"));
+      assertThat(live, summary.get("runner_chosen_by").asText(), equalTo("size"));
+    }
+
+    Path never = tmp.getRoot().toPath().resolve("never-conflict");
+    r = run(launcher("--out", never.toString(), "--runner=DirectRunner", "--parallelism=2"));
+    assertThat(r.code(), equalTo(2));
+    assertThat(
+        r.stderr().strip(),
+        equalTo("event-sim: --parallelism is an option of the FlinkRunner; it cannot be combined with"
+            + " --runner=DirectRunner (the DirectRunner's parallelism is --targetParallelism)"));
+    r = run(launcher("--out", never.toString(), "--targetParallelism=2", "--flinkMaster=127.0.0.1:1"));
+    assertThat(r.code(), equalTo(2));
+    assertThat(r.stderr().strip(), containsString("give the options of one runner"));
+    assertThat(Files.exists(never), equalTo(false));
+  }
+
+  private static List<String> launcher(String... args) {
+    List<String> cmd = new java.util.ArrayList<>(List.of("env", "--default-signal=INT", ROOT.resolve("event-sim").toString()));
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+
+  private static void signal(String name, long pid) throws Exception {
+    assertThat(Processes.run(List.of("kill", "-" + name, Long.toString(pid)), 1).code(), equalTo(0));
   }
 
   /** A progress line of a run that is generating or writing its files. */

@@ -77,6 +77,25 @@ public class DirectSetupTest {
     assertThat(Files.exists(out), equalTo(false));
   }
 
+  /**
+   * The memory check holds for the biggest run the flags allow (10^15 orders over a century, which
+   * once overflowed the check and ran out of memory instead): refused, naming the way out.
+   */
+  @Test
+  public void theBiggestRunIsRefusedOnTheDirectRunnerNotAttempted() {
+    Path out = tmp.getRoot().toPath().resolve("out");
+    Run r =
+        run(new DirectSetup(null, "", 4 * GB, 16 * GB), "--out", out.toString(), "--n-orders", "1000000000000000",
+            "--runner=DirectRunner", "--span-days", "36500", "--start", "2026-01-01");
+    assertThat(r.stderr(), r.code(), equalTo(1));
+    assertThat(
+        r.stderr().strip(),
+        equalTo("event-sim: about 2,954,000,000,000,000 events need about 7,042,884,826.8 GB of heap on the"
+            + " DirectRunner, more than 3/4 of this machine's 16.0 GB: use --runner=FlinkRunner, whose memory"
+            + " does not grow with the run"));
+    assertThat(Files.exists(out), equalTo(false));
+  }
+
   private static String[] concat(Path out, String[] flags) {
     String[] args = new String[flags.length + 2];
     args[0] = "--out";

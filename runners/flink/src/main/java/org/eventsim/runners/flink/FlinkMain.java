@@ -1,6 +1,5 @@
 package org.eventsim.runners.flink;
 
-import java.time.Clock;
 import org.eventsim.cli.EventSimCli;
 
 /**
@@ -17,9 +16,6 @@ public final class FlinkMain {
       // warnings and errors only, on stderr: Flink's INFO logging would drown the command's output
       System.setProperty("log4j2.configurationFile", "classpath:event-sim-log4j2.properties");
     }
-    int code =
-        EventSimCli.run(
-            args, new FlinkSetup(System.getenv("FLINK_CONF_DIR")), System.out, System.err, Clock.systemUTC());
-    System.exit(code);
+    EventSimCli.runAsCommand(args, () -> new FlinkSetup(System.getenv("FLINK_CONF_DIR")));
   }
 }

@@ -36,6 +36,8 @@ import java.util.Map;
 final class FlinkRestProbe implements ProgressProbe {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
+  /** How long a job to cancel is looked for: one not submitted by then ends with the command. */
+  private static final Duration FIND_TO_CANCEL = Duration.ofSeconds(3);
 
   private final String base;
   private final String jobName;
@@ -139,6 +141,44 @@ final class FlinkRestProbe implements ProgressProbe {
       }
     }
     return get("/jobs/" + jobId);
+  }
+
+  /**
+   * Cancels the job (PATCH {@code /jobs/ID?mode=cancel}) and waits, at most {@code timeout}, for it
+   * to end; gives up quietly when the API does not answer (the job then ends with the process, or
+   * must be cancelled on its cluster).
+   */
+  void cancel(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long findDeadline = System.nanoTime() + Math.min(timeout.toNanos(), FIND_TO_CANCEL.toNanos());
+    try {
+      while (jobId == null && System.nanoTime() < findDeadline) {
+        jobId = findJob();
+        if (jobId == null) {
+          Thread.sleep(200); // being submitted
+        }
+      }
+      if (jobId == null) {
+        return;
+      }
+      http.send(
+          HttpRequest.newBuilder(URI.create(base + "/jobs/" + jobId + "?mode=cancel"))
+              .timeout(TIMEOUT)
+              .method("PATCH", HttpRequest.BodyPublishers.noBody())
+              .build(),
+          HttpResponse.BodyHandlers.discarding());
+      while (System.nanoTime() < deadline) {
+        String state = get("/jobs/" + jobId).path("state").asText();
+        if (List.of("CANCELED", "FAILED", "FINISHED").contains(state)) {
+          return;
+        }
+        Thread.sleep(200);
+      }
+    } catch (IOException | RuntimeException e) {
+      // not reachable: nothing more to do from here
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The id of the newest job named {@link #jobName}, or null while there is none. */

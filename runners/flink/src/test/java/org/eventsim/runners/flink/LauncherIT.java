@@ -13,7 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.eventsim.testing.Processes;
+import org.eventsim.testing.OutputDigests;
 import org.eventsim.testing.Processes.Result;
+import org.eventsim.testing.Waits;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -26,6 +30,7 @@ public class LauncherIT {
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
 
   private static final Path ROOT = Path.of(System.getProperty("eventsim.root")).toAbsolutePath().normalize();
+  private static final Path FLINK_JAR = Path.of(System.getProperty("eventsim.flinkJar"));
   private static final List<String> MODEL =
       List.of("--orders-per-day", "20000", "--start", "2026-01-01", "--seed", "42", "--late-rate", "0.06",
           "--duplicate-rate", "0.01");
@@ -90,6 +95,62 @@ public class LauncherIT {
         2);
     assertThat(r.code(), equalTo(1));
     assertThat(r.stderr(), containsString("--flinkMaster 127.0.0.1:1: no Flink cluster answers"));
+  }
+
+  /**
+   * SIGTERM to the launcher stops a batch run on Flink embedded within seconds: the job is
+   * cancelled, nothing is committed (the previous run is as it was), the lease is given up and no
+   * JVM is left.
+   */
+  @Test
+  public void sigtermStopsAFlinkRunWithoutCommitting() throws Exception {
+    Path out = tmp.newFolder().toPath();
+    Result first = Processes.run(List.of(ROOT.resolve("event-sim").toString(), "--out", out.toString(), "--n-orders", "100"), 5);
+    assertThat(first.stderr(), first.code(), equalTo(0));
+    Map<String, String> complete = OutputDigests.of(out);
+    try (Processes.Running r =
+        Processes.start(List.of(ROOT.resolve("event-sim").toString(), "--out", out.toString(), "--n-orders", "1000000",
+            "--runner=FlinkRunner"))) {
+      Waits.until("the run generates", Duration.ofMinutes(2), () -> r.stderr().contains("event-sim: generating: "));
+      List<ProcessHandle> jvms = r.process().descendants().toList();
+      assertThat(Processes.run(List.of("kill", "-TERM", Long.toString(r.pid())), 1).code(), equalTo(0));
+      Result ended = r.finish(Duration.ofSeconds(30));
+      assertThat(ended.stderr(), ended.code(), equalTo(143));
+      assertThat(ended.stderr(), containsString("event-sim: SIGTERM: stopping the run; nothing is committed"));
+      assertThat(ended.stderr(), not(containsString("JobCancellationException")));
+      Waits.until("no JVM of the run is left", Duration.ofSeconds(10), () -> jvms.stream().noneMatch(ProcessHandle::isAlive));
+    }
+    assertThat(OutputDigests.of(out), equalTo(complete));
+  }
+
+  /**
+   * The runner as Beam reads --runner (any case, with or without "Runner"), and a runner's own
+   * option given with the other runner named, refused before anything starts.
+   */
+  @Test
+  public void theLauncherReadsTheRunnerAsBeamDoes() throws Exception {
+    Path out = tmp.newFolder().toPath();
+    Result r = Processes.run(List.of(ROOT.resolve("event-sim").toString(), "--out", out.toString(), "--n-orders", "100",
+        "--runner=flinkrunner"), 5);
+    assertThat(r.stderr(), r.code(), equalTo(0));
+    JsonNode summary = new ObjectMapper().readTree(r.lastStdoutLine());
+    assertThat(summary.get("runner").asText(), equalTo("FlinkRunner"));
+    assertThat(summary.get("runner_chosen_by").asText(), equalTo("--runner"));
+    r = Processes.run(List.of(ROOT.resolve("event-sim").toString(), "--out", out.toString(), "--n-orders", "100",
+        "--parallelism=1"), 5);
+    assertThat(r.stderr(), r.code(), equalTo(0));
+    assertThat(new ObjectMapper().readTree(r.lastStdoutLine()).get("runner_chosen_by").asText(), equalTo("--parallelism"));
+
+    Path never = tmp.getRoot().toPath().resolve("never");
+    r = Processes.run(List.of(ROOT.resolve("event-sim").toString(), "--out", never.toString(), "--runner=FlinkRunner",
+        "--targetParallelism=2"), 1);
+    assertThat(r.code(), equalTo(2));
+    assertThat(r.stderr().strip(), equalTo("event-sim: --targetParallelism is an option of the DirectRunner; it cannot be"
+        + " combined with --runner=FlinkRunner (the FlinkRunner's parallelism is --parallelism)"));
+    r = Processes.run(Processes.javaJar(FLINK_JAR, List.of(), "--out", never.toString(), "--runner=DirectRunner"), 1);
+    assertThat(r.code(), equalTo(2));
+    assertThat(r.stderr().strip(), containsString("--runner=DirectRunner: not a runner of this jar, which carries the FlinkRunner"));
+    assertThat(Files.exists(never), equalTo(false));
   }
 
   private static Result launch(Path out, String... flags) throws Exception {

@@ -27,6 +27,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.eventsim.testing.Processes;
 import org.eventsim.testing.Processes.Result;
+import org.eventsim.testing.Waits;
+import java.time.Duration;
 import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -41,6 +43,7 @@ public class LiveModeIT {
 
   private static final Path FLINK_JAR = Path.of(System.getProperty("eventsim.flinkJar"));
   private static final Path DIRECT_JAR = Path.of(System.getProperty("eventsim.directJar"));
+  private static final Path ROOT = Path.of(System.getProperty("eventsim.root")).toAbsolutePath().normalize();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static final String START = "2026-01-01T00:00:00Z";
@@ -107,29 +110,33 @@ public class LiveModeIT {
 
   /**
    * SIGTERM stops an open-ended run (no --until) cleanly: exit 0, the summary says so, and every
-   * event it counts is in the topic, each order's records a prefix of its lines in the batch.
+   * event it counts is in the topic, each order's records a prefix of its lines in the batch. The
+   * run is started by the launcher, and the signal goes to the launcher and its JVM at once, as a
+   * service manager sends it to every process of a service: one request, not two.
    */
   @Test
   public void sigtermStopsAnOpenEndedRunAfterFlushingWhatItPublished() throws Exception {
     String topic = topic("live-stop");
-    List<String> cmd = new ArrayList<>(Processes.javaJar(FLINK_JAR, List.of(), "--live", "--kafka-bootstrap", BROKER,
+    List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("event-sim").toString(), "--live", "--kafka-bootstrap", BROKER,
         "--kafka-topic", topic, "--speed", SPEED));
     cmd.addAll(List.of(MODEL));
-    Path stdoutFile = TMP.newFile().toPath();
-    Process run = new ProcessBuilder(cmd).redirectError(TMP.newFile().toPath().toFile()).redirectOutput(stdoutFile.toFile()).start();
-    try (KafkaConsumer<String, byte[]> c = consumer()) {
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-      while (KafkaTopics.endOffsets(c, topic) < 2000) {
-        assertThat("records flow", run.isAlive() && System.nanoTime() < deadline, equalTo(true));
-        Thread.sleep(200);
+    Processes.Result ended;
+    try (Processes.Running run = Processes.start(cmd);
+        KafkaConsumer<String, byte[]> c = consumer()) {
+      Waits.until("records flow", Duration.ofMinutes(2), () -> {
+        assertThat("the run is running", run.process().isAlive(), equalTo(true));
+        return KafkaTopics.endOffsets(c, topic) >= 2000;
+      });
+      List<ProcessHandle> all = new ArrayList<>(run.process().descendants().toList());
+      all.add(run.process().toHandle());
+      for (ProcessHandle p : all) {
+        assertThat(Processes.run(List.of("kill", "-TERM", Long.toString(p.pid())), 1).code(), equalTo(0));
       }
-      run.destroy(); // SIGTERM
-      assertThat("the run stops", run.waitFor(1, TimeUnit.MINUTES), equalTo(true));
-    } finally {
-      run.destroyForcibly();
+      ended = run.finish(Duration.ofMinutes(1));
+      Waits.until("no JVM outlives the launcher", Duration.ofSeconds(10), () -> all.stream().noneMatch(ProcessHandle::isAlive));
     }
-    assertThat(run.exitValue(), equalTo(0));
-    JsonNode summary = JSON.readTree(Files.readString(stdoutFile).strip());
+    assertThat(ended.stderr(), ended.code(), equalTo(0));
+    JsonNode summary = JSON.readTree(ended.lastStdoutLine());
     assertThat(summary.get("ended_by").asText(), equalTo("signal"));
     long events = summary.get("events").asLong();
     List<ConsumerRecord<String, byte[]>> records = consumeAll(topic, events);
