@@ -228,7 +228,7 @@ public class StorageIT {
     Result scheme = Processes.run(cmd(DIRECT_JAR, "nosuch://bucket/x", "--n-orders", "10"), 1);
     assertThat(scheme.code(), equalTo(2));
     assertThat(scheme.stderr().strip(), equalTo(
-        "event-sim: --out 'nosuch://bucket/x': no file system for scheme 'nosuch' (event-sim writes to local folders, hdfs://HOST:PORT/path and s3://bucket/prefix)"));
+        "event-sim: --out 'nosuch://bucket/x': event-sim does not write to nosuch:// (it writes to a local folder, hdfs://HOST:PORT/path or s3://bucket/prefix)"));
 
     Result nameNode = Processes.run(cmd(DIRECT_JAR, "hdfs://127.0.0.1:1/x", "--n-orders", "10"), 1);
     assertThat(nameNode.code(), equalTo(1));
@@ -240,7 +240,7 @@ public class StorageIT {
             List.of("java", "-jar", DIRECT_JAR.toString(), "--out", "s3://no-such-bucket/x", "--s3-endpoint", S3_ENDPOINT, "--n-orders", "10"),
             s3Env, 1);
     assertThat(bucket.code(), equalTo(2));
-    assertThat(bucket.stderr().strip(), containsString("event-sim: --out s3://no-such-bucket/x: cannot be written ("));
+    assertThat(bucket.stderr().strip(), equalTo("event-sim: --out s3://no-such-bucket/x: cannot be written (FileNotFoundException: no bucket no-such-bucket on this store)"));
     assertThat(bucket.stderr().strip().lines().count(), equalTo(1L));
 
     Map<String, String> badKeys = new HashMap<>(s3Env);
